@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { isDeskmateError, ErrorCode } from '../errors.js';
+import { rootLogger } from '../log.js';
+import { registerIngest } from './ingest.js';
+
+export function buildProgram(): Command {
+  const program = new Command('deskmate')
+    .description('Deskmate: answers what/how questions from your sanitized docs, escalates why-questions to the right senior.')
+    .showHelpAfterError('(run `deskmate --help` for usage)')
+    .exitOverride();
+  registerIngest(program);
+  return program;
+}
+
+/** Exit codes: 0 ok, 1 an error with a message that says what to do, 2 bad usage. */
+export async function run(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) {
+        process.exitCode = 0;
+        return;
+      }
+      process.exitCode = 2;
+      return;
+    }
+    if (isDeskmateError(err)) {
+      process.stderr.write(`deskmate: ${err.userMessage}\n`);
+      process.exitCode = err.code === ErrorCode.UsageError ? 2 : 1;
+      return;
+    }
+    rootLogger.error({ err }, 'unexpected failure');
+    process.stderr.write(`deskmate: unexpected failure: ${(err as Error)?.message ?? String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { DeskmateError, ErrorCode } from './errors.js';
+
+/**
+ * The one reader of process.env and the config file. Every setting has a default that
+ * works offline; a malformed one stops start-up with a message naming it and what to set.
+ */
+
+const idList = z
+  .union([z.array(z.string()), z.string()])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+
+const modelSchema = z
+  .object({
+    model: z.string().min(1).optional(),
+    baseUrl: z.string().url().optional(),
+    timeoutMs: z.number().int().positive().optional(),
+  })
+  .strict();
+
+const tasks = ['intent', 'answer', 'tutor', 'copy', 'scaffold', 'review'] as const;
+export type LlmTask = (typeof tasks)[number];
+
+export const configSchema = z
+  .object({
+    index: z
+      .object({
+        dir: z.string().default('docs-index'),
+        /** Doc paths that `/deskmate reindex` and a first run ingest; empty means the bundled samples. */
+        sources: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({}),
+    embedder: z
+      .object({
+        provider: z.enum(['local', 'openai']).optional(),
+        model: z.string().default('text-embedding-3-small'),
+      })
+      .strict()
+      .default({}),
+    openai: z
+      .object({
+        apiKey: z.string().min(1).optional(),
+        baseUrl: z.string().url().optional(),
+        defaultModel: z.string().default('gpt-4o-mini'),
+        timeoutMs: z.number().int().positive().default(20000),
+      })
+      .strict()
+      .default({}),
+    models: z.object(Object.fromEntries(tasks.map((t) => [t, modelSchema.optional()])) as Record<LlmTask, z.ZodOptional<typeof modelSchema>>).strict().default({}),
+    retrieval: z
+      .object({
+        minConfidence: z.number().min(0).max(1).default(0.35),
+      })
+      .strict()
+      .default({}),
+    slack: z
+      .object({
+        botToken: z.string().optional(),
+        appToken: z.string().optional(),
+        signingSecret: z.string().optional(),
+        apiUrl: z.string().url().optional(),
+        botUserId: z.string().optional(),
+        botId: z.string().optional(),
+        port: z.coerce.number().int().min(0).max(65535).default(3000),
+      })
+      .strict()
+      .default({}),
+    dataDir: z.string().default('./data'),
+    databaseUrl: z.string().optional(),
+    mode: z.enum(['active', 'observe']).default('active'),
+    seniors: idList.default([]),
+    admins: idList.default([]),
+    proactiveChannels: idList.default([]),
+    topics: z
+      .array(z.object({ name: z.string(), keywords: z.array(z.string()).default([]), seniors: idList }).strict())
+      .default([]),
+    copy: z
+      .object({
+        productName: z.string().optional(),
+        brandVoiceFile: z.string().optional(),
+        announcementsChannel: z.string().optional(),
+      })
+      .strict()
+      .default({}),
+    report: z
+      .object({
+        cron: z.string().default('0 9 * * 1'),
+        timezone: z.string().default('UTC'),
+        dashboardChannel: z.string().optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Environment variables and the config key each one overrides. */
+const ENV_MAP: Array<[string, string[]]> = [
+  ['OPENAI_API_KEY', ['openai', 'apiKey']],
+  ['OPENAI_BASE_URL', ['openai', 'baseUrl']],
+  ['DESKMATE_INDEX_DIR', ['index', 'dir']],
+  ['DESKMATE_EMBEDDER', ['embedder', 'provider']],
+  ['SLACK_BOT_TOKEN', ['slack', 'botToken']],
+  ['SLACK_APP_TOKEN', ['slack', 'appToken']],
+  ['SLACK_SIGNING_SECRET', ['slack', 'signingSecret']],
+  ['SLACK_API_URL', ['slack', 'apiUrl']],
+  ['SLACK_BOT_USER_ID', ['slack', 'botUserId']],
+  ['SLACK_BOT_ID', ['slack', 'botId']],
+  ['PORT', ['slack', 'port']],
+  ['DESKMATE_DATA_DIR', ['dataDir']],
+  ['DATABASE_URL', ['databaseUrl']],
+  ['DESKMATE_MODE', ['mode']],
+  ['DESKMATE_SENIORS', ['seniors']],
+  ['DESKMATE_ADMINS', ['admins']],
+  ['DESKMATE_PROACTIVE_CHANNELS', ['proactiveChannels']],
+];
+
+function setPath(target: Record<string, unknown>, keys: string[], value: unknown): void {
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+function envNameFor(keys: (string | number)[]): string | undefined {
+  const joined = keys.join('.');
+  return ENV_MAP.find(([, k]) => k.join('.') === joined)?.[0];
+}
+
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const explicit = env.DESKMATE_CONFIG;
+  const file = path.resolve(cwd, explicit ?? 'deskmate.config.yaml');
+  let raw: Record<string, unknown> = {};
+  if (fs.existsSync(file)) {
+    try {
+      const parsed: unknown = YAML.parse(fs.readFileSync(file, 'utf8'));
+      if (parsed !== null && parsed !== undefined) {
+        if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the top level must be a mapping of settings');
+        raw = parsed as Record<string, unknown>;
+      }
+    } catch (err) {
+      throw new DeskmateError(ErrorCode.ConfigFileUnreadable, `Cannot read config file ${file}: ${(err as Error).message}. Fix the YAML or point DESKMATE_CONFIG at another file.`, { cause: err });
+    }
+  } else if (explicit) {
+    throw new DeskmateError(ErrorCode.ConfigFileUnreadable, `DESKMATE_CONFIG points at ${file}, which does not exist. Set it to an existing YAML file or unset it.`);
+  }
+  for (const [name, keys] of ENV_MAP) {
+    const value = env[name];
+    if (value !== undefined && value !== '') setPath(raw, keys, value);
+  }
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(top level)';
+      const envName = envNameFor(issue.path);
+      const where = envName ? `${key} (or ${envName})` : key;
+      return `  - ${where}: ${issue.message}`;
+    });
+    throw new DeskmateError(ErrorCode.ConfigInvalid, `Invalid configuration${fs.existsSync(file) ? ` in ${file}` : ''}:\n${problems.join('\n')}\nSee deskmate.config.example.yaml for every setting and its default.`);
+  }
+  return result.data;
+}
+
+/** The embedder a new index gets when nobody names one: OpenAI when a key or server is configured. */
+export function defaultEmbedderProvider(config: Config): 'local' | 'openai' {
+  if (config.embedder.provider) return config.embedder.provider;
+  return config.openai.apiKey || config.openai.baseUrl ? 'openai' : 'local';
+}
+
+export function llmConfigured(config: Config): boolean {
+  return Boolean(config.openai.apiKey || config.openai.baseUrl);
+}
+
+/** Read before config so the logger exists early; the only other env read. */
+export function envLogLevel(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
+}

@@ -1,0 +1,57 @@
+/** What a loader produces for one retrievable piece of a source file. */
+export type ChunkKind = 'markdown' | 'openapi-operation' | 'openapi-schema' | 'sql-table' | 'pdf' | 'csv' | 'text' | 'code';
+
+export interface ChunkDraft {
+  kind: ChunkKind;
+  /** Heading path ("Statuses > Boost a status"), "GET /users/{id}", "table film", "page 3", "rows 1-40". */
+  section: string;
+  /** The text that is embedded, searched and quoted in answers. */
+  text: string;
+  /** 1-based line in the source where the chunk starts, when the format has lines. */
+  line?: number;
+  /** Structure the retriever and answerer use: operation method/path/params, table name/columns, … */
+  meta?: Record<string, unknown>;
+}
+
+export interface Chunk extends ChunkDraft {
+  /** Stable id: `${path}#${ordinal}`. */
+  id: string;
+  /** Source path as stored in the index (relative to the ingest root). */
+  path: string;
+}
+
+export interface ColumnInfo {
+  name: string;
+  type: string;
+  nullable: boolean;
+  default?: string;
+  comment?: string;
+}
+
+export interface ForeignKey {
+  name?: string;
+  columns: string[];
+  refTable: string;
+  refColumns: string[];
+  onDelete?: string;
+}
+
+export interface TableInfo {
+  /** Unqualified table name, lower-case ("film_actor"); schema kept separately. */
+  name: string;
+  schema?: string;
+  columns: ColumnInfo[];
+  primaryKey: string[];
+  foreignKeys: ForeignKey[];
+  indexes: Array<{ name: string; columns: string[]; unique: boolean }>;
+  comment?: string;
+  /** Source path (set by the pipeline). */
+  path?: string;
+}
+
+/** What a loader returns for one file. */
+export interface LoadedSource {
+  chunks: ChunkDraft[];
+  /** SQL sources: tables with their keys, so answers can follow foreign keys. */
+  tables?: TableInfo[];
+}

@@ -1,0 +1,60 @@
+/**
+ * Shared tokenizer for the local embedder and the lexical index, so both see the same terms.
+ * Splits identifiers (camelCase, snake_case, paths) because docs and questions name the same
+ * thing in different shapes: "favourite" vs "/api/v1/statuses/:id/favourite" vs "favouritesCount".
+ */
+const STOP = new Set(
+  'a an and are as at be by can do does for from has have how i if in into is it its me my of on or our so that the their them then there these this to was we what when where which who why will with would you your'.split(' '),
+);
+
+export function isStopword(term: string): boolean {
+  return STOP.has(term);
+}
+
+/** Light, deterministic suffix stripping: enough to meet "boosts"/"boosted"/"boosting" at "boost". */
+export function stem(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 5) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('ing') && word.length > 6) return undouble(word.slice(0, -3));
+  if (word.endsWith('ed') && word.length > 5) return undouble(word.slice(0, -2));
+  if (word.endsWith('es') && /(?:ch|sh|x|ss|zz)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+function undouble(w: string): string {
+  return /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w) ? w.slice(0, -1) : w;
+}
+
+const SPLIT = /[^\p{L}\p{N}]+/u;
+
+/** Raw words, lower-cased, with identifiers split into their parts (parts and the whole both kept). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.split(/[\s/.,;:()[\]{}<>"'`|=!?*+#@&%^~\\]+/)) {
+    if (!piece) continue;
+    const parts = piece
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(SPLIT)
+      .filter(Boolean);
+    for (const p of parts) out.push(p.toLowerCase());
+    if (parts.length > 1) {
+      const whole = piece.toLowerCase().replace(/[^\p{L}\p{N}_-]/gu, '');
+      if (whole.length > 1 && whole.length < 40) out.push(whole);
+    }
+  }
+  return out;
+}
+
+/** Search terms: words without stopwords, stemmed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (w.length < 2 && !/\d/.test(w)) continue;
+    if (STOP.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
