@@ -11,7 +11,7 @@ const QUESTION_OPENING = /^(?:what|whats|how|where|which|who|whom|whose|why|when
 /** Phrases that ask even in the middle of a message ("… anyone know where X is"). */
 const ASKING_PHRASE = /\b(?:anyone know|anybody know|does anyone|does anybody|do you know|any idea|any ideas|anyone have|anyone got|can someone|can anyone|could someone|could anyone|is there a way|is there any way|how do i|how can i|how to|not sure (?:how|where|what|why|which|if|whether)|i wonder|wondering (?:how|where|what|why|which|if|whether)|help me (?:understand|find|figure))\b/;
 /** Social chatter: a question about these is not one the docs can answer. */
-const SOCIAL = /\b(?:lunch|coffee|drinks?|beer|dinner|breakfast|weekend|party|birthday|vacation|holiday|pto|movie|game|tomorrow|tonight|ping pong|how are you|how is it going|how was your|you around|you there|anyone around|who is in|who is coming|wanna|want to grab)\b/;
+const SOCIAL = /\b(?:lunch|coffee|drinks?|beer|dinner|breakfast|weekend|party|birthday|vacation|holiday|pto|movie|game|tomorrow|tonight|standup|stand-up|meeting|all-hands|offsite|ping pong|how are you|how is it going|how was your|you around|you there|anyone around|who is in|who is coming|wanna|want to grab)\b/;
 /** A message that reports rather than asks. */
 const STATUS_UPDATE = /^(?:deploying|deployed|merging|merged|shipping|shipped|pushing|pushed|fixed|done|on it|looking|working on|back|brb|afk|heading|going|will do|ok|okay|sure|thanks|thank you|ty|thx|lgtm|haha|lol|nice|cool|great|yes|yep|no|nope)\b/;
 

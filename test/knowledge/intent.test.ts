@@ -136,6 +136,7 @@ describe('looksLikeQuestion', () => {
     '<@U42>',
     'nice one :tada:',
     'shipped the fix to staging',
+    'are you coming to standup?',
   ])('is false for chatter %p', (text) => {
     expect(looksLikeQuestion(text)).toBe(false);
   });
