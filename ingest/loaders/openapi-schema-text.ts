@@ -64,10 +64,16 @@ function fieldDetails(field: unknown): string {
  * Lines "- name (type, required): details" for an object schema's fields, nested fields
  * indented one level (arrays of objects included), within a line budget.
  */
-export function schemaFieldLines(schema: unknown, maxLines = 40, depth = 0, seen = new Set<unknown>()): string[] {
+export type RefResolver = (ref: string) => unknown;
+
+export function schemaFieldLines(input: unknown, maxLines = 40, resolve: RefResolver = () => undefined, depth = 0, seen = new Set<unknown>()): string[] {
+  // References left in place (circular ones, or all of them when resolution failed) are looked up here.
+  const deref = (s: unknown): unknown => (isObj(s) && typeof s.$ref === 'string' ? resolve(s.$ref) : s);
+  const schema = deref(input);
   if (!isObj(schema) || depth > 2 || seen.has(schema)) return [];
   seen.add(schema);
-  const target = schemaType(schema) .startsWith('array<') && isObj(schema.items) ? schema.items : schema;
+  const items = deref(schema.items);
+  const target = schemaType(schema).startsWith('array<') && isObj(items) ? items : schema;
   const { props, required } = mergedProperties(target);
   const lines: string[] = [];
   for (const [name, field] of Object.entries(props)) {
@@ -78,7 +84,7 @@ export function schemaFieldLines(schema: unknown, maxLines = 40, depth = 0, seen
     const flags = [schemaType(field, 1), required.has(name) ? 'required' : ''].filter(Boolean).join(', ');
     const details = fieldDetails(field);
     lines.push(`${'  '.repeat(depth)}- ${name} (${flags})${details ? `: ${details}` : ''}`);
-    lines.push(...schemaFieldLines(field, Math.min(12, maxLines - lines.length), depth + 1, seen));
+    lines.push(...schemaFieldLines(field, Math.min(12, maxLines - lines.length), resolve, depth + 1, seen));
   }
   seen.delete(schema);
   return lines;

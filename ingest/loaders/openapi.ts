@@ -2,7 +2,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import YAML from 'yaml';
 import type { ChunkDraft, LoadedSource } from '../../src/knowledge/chunk.js';
 import { childLogger } from '../../src/log.js';
-import { capText, isObj, oneLine, schemaFieldLines, schemaType } from './openapi-schema-text.js';
+import { capText, isObj, oneLine, schemaFieldLines, schemaType, type RefResolver } from './openapi-schema-text.js';
 import { decodeText, describeCause, parseFailed } from './parse-failed.js';
 
 type Obj = Record<string, unknown>;
@@ -94,7 +94,20 @@ function responseLines(responses: unknown): string[] {
   });
 }
 
-function operationChunk(path: string, method: string, op: Obj, pathItem: Obj): ChunkDraft {
+/** Looks up a local "#/a/b" pointer in the document; external references are not followed. */
+function localResolver(doc: Obj): RefResolver {
+  return (ref) => {
+    if (!ref.startsWith('#/')) return undefined;
+    let node: unknown = doc;
+    for (const raw of ref.slice(2).split('/')) {
+      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      node = isObj(node) ? node[key] : undefined;
+    }
+    return node;
+  };
+}
+
+function operationChunk(path: string, method: string, op: Obj, pathItem: Obj, resolve: RefResolver): ChunkDraft {
   const verb = method.toUpperCase();
   const rawParams = mergedParameters(pathItem, op);
   const params = rawParams.map(parameterOf).filter((p): p is OperationParameter => !!p && p.in !== 'body' && p.in !== 'formData');
@@ -114,7 +127,7 @@ function operationChunk(path: string, method: string, op: Obj, pathItem: Obj): C
   const body = bodySchema(op, rawParams);
   if (body.schema) {
     lines.push(`Request body${body.mediaType ? ` (${body.mediaType})` : ''}: ${schemaType(body.schema)}`);
-    lines.push(...schemaFieldLines(body.schema, 25));
+    lines.push(...schemaFieldLines(body.schema, 25, resolve));
   }
   const responses = responseLines(op.responses);
   if (responses.length) lines.push('Responses:', ...responses);
@@ -134,12 +147,12 @@ function operationChunk(path: string, method: string, op: Obj, pathItem: Obj): C
   };
 }
 
-function schemaChunk(name: string, schema: unknown): ChunkDraft {
+function schemaChunk(name: string, schema: unknown, resolve: RefResolver): ChunkDraft {
   const lines = [`Schema ${name}: ${schemaType(schema)}`];
   const desc = isObj(schema) ? oneLine(schema.description, 400) : '';
   if (desc) lines.push(desc);
   if (isObj(schema) && Array.isArray(schema.enum)) lines.push(`Values: ${schema.enum.map(String).join(', ')}`);
-  const fields = schemaFieldLines(schema, 40);
+  const fields = schemaFieldLines(schema, 40, resolve);
   if (fields.length) lines.push('Fields:', ...fields);
   return { kind: 'openapi-schema', section: `schema ${name}`, text: capText(lines.join('\n'), MAX_CHARS), meta: { schema: name } };
 }
@@ -150,15 +163,16 @@ export async function loadOpenApi(content: Buffer, relPath: string): Promise<Loa
   if (!raw.openapi && !raw.swagger) throw parseFailed(relPath, 'not an OpenAPI or Swagger document (no "openapi" or "swagger" field)');
   if (raw.paths !== undefined && !isObj(raw.paths)) throw parseFailed(relPath, '"paths" must be an object');
   const api = await dereferenced(raw, relPath);
+  const resolve = localResolver(raw);
   const chunks: ChunkDraft[] = [];
   for (const [path, item] of Object.entries(isObj(api.paths) ? api.paths : {})) {
     if (!isObj(item)) continue;
     for (const method of METHODS) {
       const op = item[method];
-      if (isObj(op)) chunks.push(operationChunk(path, method, op, item));
+      if (isObj(op)) chunks.push(operationChunk(path, method, op, item, resolve));
     }
   }
   const schemas = (isObj(api.components) && isObj(api.components.schemas) ? api.components.schemas : api.definitions) ?? {};
-  if (isObj(schemas)) for (const [name, schema] of Object.entries(schemas)) chunks.push(schemaChunk(name, schema));
+  if (isObj(schemas)) for (const [name, schema] of Object.entries(schemas)) chunks.push(schemaChunk(name, schema, resolve));
   return { chunks };
 }

@@ -124,9 +124,10 @@ function createIndex(ast: Node): SchemaFact[] | undefined {
 }
 
 function comment(ast: Node): SchemaFact[] | undefined {
-  const text = ast.expr?.expr?.value;
+  const raw = ast.expr?.expr?.value;
   const target = ast.target;
-  if (typeof text !== 'string') return undefined;
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.replace(/''/g, "'"); // the grammar keeps SQL's doubled quotes
   if (target?.type === 'table') {
     const table = tableName(target.name);
     return table ? [{ kind: 'comment', table, text }] : undefined;
