@@ -71,6 +71,11 @@ describe('classifyIntent', () => {
     expect(classifyIntent('What does `should_we_escalate` return in the payload?').intent).toBe('answer');
   });
 
+  it('answers when the recommendation asked about is one the docs make', () => {
+    expect(classifyIntent('Which library does the documentation recommend for OAuth?').intent).toBe('answer');
+    expect(classifyIntent('Which library would you recommend for OAuth?').intent).toBe('escalate');
+  });
+
   it('treats empty and punctuation-only input as nothing to escalate, with zero confidence', () => {
     for (const empty of ['', '   ', '?!', '<@U123>']) {
       expect(classifyIntent(empty)).toEqual({
