@@ -1,0 +1,86 @@
+import type { CommitParser as CommitParserType } from 'conventional-commits-parser';
+import type { ParsedCommit } from './types.js';
+
+/**
+ * Conventional-commit parsing through conventional-commits-parser. The package is ESM-only
+ * and our output is CommonJS, so it is loaded once with a dynamic import.
+ */
+let parserPromise: Promise<CommitParserType> | undefined;
+
+function loadParser(): Promise<CommitParserType> {
+  parserPromise ??= import('conventional-commits-parser').then(
+    ({ CommitParser }) =>
+      new CommitParser({
+        // `feat!:` / `feat(scope)!:` mark a breaking change in the header itself.
+        breakingHeaderPattern: /^(\w*)(?:\(([^()]*)\))?!: (.*)$/,
+        // The default header pattern rejects scopes with spaces or slashes; accept any scope text.
+        headerPattern: /^(\w*)(?:\(([^()]*)\))?!?: (.*)$/,
+        noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
+      }),
+  );
+  return parserPromise;
+}
+
+/** Types that rarely matter to users: skipped unless nothing else is left. */
+export const LOW_INTEREST_TYPES = new Set(['chore', 'ci', 'test', 'tests', 'build', 'style', 'refactor']);
+
+/** Removes commit syntax from a description: PR references, backticks, a trailing period. */
+export function cleanSummary(text: string): string {
+  return text
+    .replace(/\s*\((?:[\w.-]+\/[\w.-]+)?#\d+\)/g, '') // "(#123)", "(owner/repo#123)"
+    .replace(/(^|\s)(?:[\w.-]+\/[\w.-]+)?#\d+\b/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/`/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/[\s.;,:]+$/, '')
+    .trim();
+}
+
+export async function parseCommitMessages(messages: string[]): Promise<ParsedCommit[]> {
+  const parser = await loadParser();
+  return messages.map((raw) => {
+    const text = raw.replace(/\r\n?/g, '\n').trim();
+    const c = parser.parse(text);
+    const header = (c.header ?? text.split('\n')[0] ?? '').trim();
+    const type = typeof c.type === 'string' && c.type ? c.type.toLowerCase() : null;
+    const subject = type && typeof c.subject === 'string' ? c.subject : header;
+    const notes = c.notes.filter((n) => /^BREAKING[ -]CHANGE$/i.test(n.title));
+    const breaking = notes.length > 0 || /^\w+(?:\([^)]*\))?!:/.test(header);
+    const references = Array.from(new Set(c.references.filter((r) => r.prefix === '#').map((r) => `#${r.issue}`)));
+    return {
+      raw: text,
+      header,
+      type,
+      scope: typeof c.scope === 'string' && c.scope ? c.scope : null,
+      summary: cleanSummary(subject),
+      body: c.body ? c.body.trim() : null,
+      breaking,
+      // With `feat!:` and no footer the parser repeats the subject as the note; keep real notes only.
+      breakingNotes: notes.map((n) => cleanSummary(n.text)).filter((t) => t && t !== cleanSummary(subject)),
+      references,
+    };
+  });
+}
+
+/** The commits worth announcing: low-interest types drop out unless nothing else is left. */
+export function selectNotable(commits: ParsedCommit[]): ParsedCommit[] {
+  const notable = commits.filter((c) => c.breaking || !c.type || !LOW_INTEREST_TYPES.has(c.type));
+  return notable.length > 0 ? notable : commits;
+}
+
+export type CommitGroup = 'breaking' | 'feature' | 'performance' | 'fix' | 'other';
+
+export function groupOf(c: ParsedCommit): CommitGroup {
+  if (c.breaking) return 'breaking';
+  if (c.type === 'feat') return 'feature';
+  if (c.type === 'perf') return 'performance';
+  if (c.type === 'fix') return 'fix';
+  return 'other';
+}
+
+const GROUP_ORDER: CommitGroup[] = ['feature', 'breaking', 'performance', 'fix', 'other'];
+
+/** Notable commits grouped, most user-visible group first; order inside a group is kept. */
+export function groupCommits(commits: ParsedCommit[]): Array<{ group: CommitGroup; commits: ParsedCommit[] }> {
+  return GROUP_ORDER.map((group) => ({ group, commits: commits.filter((c) => groupOf(c) === group) })).filter((g) => g.commits.length > 0);
+}
