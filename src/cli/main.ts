@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isDeskmateError, ErrorCode } from '../errors.js';
 import { rootLogger } from '../log.js';
+import { registerCopy } from './copy.js';
 import { registerIngest } from './ingest.js';
 
 export function buildProgram(): Command {
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run `deskmate --help` for usage)')
     .exitOverride();
   registerIngest(program);
+  registerCopy(program);
   return program;
 }
 
