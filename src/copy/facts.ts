@@ -92,9 +92,13 @@ function normaliseNumber(n: string): string {
 
 /** True when most longer words are capitalised ("Faster Reloads For Everyone"): then capitals say nothing. */
 export function isTitleCase(text: string): boolean {
-  const words = text.match(/\b\p{L}{4,}\b/gu) ?? [];
+  // Sentence-initial words are capitalised anyway; only the others tell.
+  const words = (text.match(/\b\p{L}{4,}\b/gu) ?? []).filter((w) => {
+    const at = text.indexOf(w);
+    return !/(?:^|[.!?:]\s+|\n\s*)$/.test(text.slice(0, at).replace(/["'“‘(\[*_-]+\s*$/, ''));
+  });
   if (words.length < 3) return false;
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.75;
 }
 
 function atSentenceStart(text: string, index: number): boolean {

@@ -99,12 +99,14 @@ function contentText(content: unknown): string {
 export async function generateCopy(model: TaskModel, input: LlmPromptInput): Promise<Omit<CopyText, 'changelog'>> {
   const { system, user } = buildCopyPrompt(input);
   let content: string;
+  const signal = AbortSignal.timeout(model.timeoutMs);
   try {
-    const reply = await model.chat.invoke([new SystemMessage(system), new HumanMessage(user)], { signal: AbortSignal.timeout(model.timeoutMs) });
+    const reply = await model.chat.invoke([new SystemMessage(system), new HumanMessage(user)], { signal });
     content = contentText(reply.content);
   } catch (err) {
-    const e = err as Error;
-    const timedOut = e?.name === 'TimeoutError' || e?.name === 'AbortError' || /time(?:d)? ?out|aborted/i.test(e?.message ?? '');
+    // An HTTP status means the server answered (and failed); otherwise our deadline or the client's timeout fired.
+    const e = err as { status?: unknown; name?: string; message?: string };
+    const timedOut = typeof e?.status !== 'number' && (signal.aborted || e?.name === 'TimeoutError' || /timed? ?out/i.test(e?.message ?? ''));
     throw new DeskmateError(timedOut ? ErrorCode.LlmTimeout : ErrorCode.LlmFailed, timedOut ? `The model did not answer within ${model.timeoutMs} ms.` : 'The model request failed.', { cause: err });
   }
   return parseCopyReply(content);
