@@ -1,0 +1,180 @@
+import { isCodeLike, isIdentifierShape, isPlaceholder, looksRandom } from './lookalikes.js';
+import type { Redaction } from './types.js';
+
+/**
+ * Secrets known by the name they are assigned to rather than their shape: `DB_PASSWORD=…`,
+ * `"api_key": "…"`, `token: …`, `auth token: …`, `--password …`, `WITH PASSWORD '…'`,
+ * `AccountKey=…;`, `sig=…`. The regex finds the key word and separator; the value is parsed in code
+ * so quoting, escapes and line endings are handled in one place.
+ */
+const KEY_WORD =
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|auth|signing|encryption|master|license|subscription|shared|app|client|consumer|webhook|storage|service|primary|secondary|sas|encryption)[ _-]?key|apikey|credentials?|shared[ _-]?access[ _-]?signature|sig|session[_-]?id)(?![A-Za-z0-9_])(?:\\?["'`]|\*\*|__)?(?:\])?([ \t]*(?:=>|:=|[:=]|\|)[ \t]*(?:\*\*|__)?[ \t]*|[ \t]+(?:is|was|to|as)[ \t]+(?:set[ \t]+to[ \t]+)?|[ \t]+)/gi;
+
+/** The key word must begin a word: after a non-letter, an underscore/dash, or as a camelCase hump. */
+function startsWord(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const prev = text[at - 1];
+  if (!/[A-Za-z0-9]/.test(prev)) return true;
+  return /[a-z0-9]/.test(prev) && /[A-Z]/.test(text[at]);
+}
+
+function typeForKey(keyWord: string, fullKey: string): string {
+  const k = keyWord.toLowerCase();
+  if (/^pass|^pwd/.test(k)) return 'password';
+  if (/aws/i.test(fullKey) && /secret|key/.test(k)) return 'aws-secret-key';
+  if (/sig|signature/.test(k)) return 'sas-token';
+  if (k.startsWith('token') || k.startsWith('session')) return 'token';
+  if (k.startsWith('secret') || k.startsWith('credential')) return 'secret';
+  return 'api-key';
+}
+
+interface ParsedValue {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+/** Reads the value that starts at `at`: a quoted string (plain or JSON-escaped quotes) or a bare word. */
+function readValue(text: string, at: number, lineStart: boolean): ParsedValue | undefined {
+  const escaped = text[at] === '\\' && /["']/.test(text[at + 1] ?? '');
+  const q = escaped ? text[at + 1] : text[at];
+  if (q === '"' || q === "'" || q === '`') {
+    const open = at + (escaped ? 2 : 1);
+    const close = escaped ? text.indexOf('\\' + q, open) : text.indexOf(q, open);
+    const nl = text.indexOf('\n', open);
+    if (close < 0 || (nl >= 0 && nl < close)) return undefined;
+    return { start: open, end: close, quoted: true };
+  }
+  // An env/ini line owns the rest of the line (passwords may hold `#`, `&`, `;`), up to " #comment";
+  // but a line that goes on as a sentence ("Password: ask the on-call") is prose: take one word.
+  if (lineStart) {
+    const end = endOf(text, at, /[\r\n]| #/g);
+    if (!/\s/.test(text.slice(at, end).trimEnd())) return end > at ? { start: at, end, quoted: false } : undefined;
+  }
+  const end = endOf(text, at, /[\s"'`,;&<>()[\]{}|]/g);
+  return end > at ? { start: at, end, quoted: false } : undefined;
+}
+
+function endOf(text: string, at: number, stop: RegExp): number {
+  stop.lastIndex = at;
+  const m = stop.exec(text);
+  return m ? m.index : text.length;
+}
+
+function isLineStartKey(text: string, keyStart: number): boolean {
+  let i = keyStart - 1;
+  while (i >= 0 && /[A-Za-z0-9_.-]/.test(text[i])) i--;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i >= 6 && text.slice(i - 5, i + 1) === 'export') i -= 6;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n';
+}
+
+function fullKeyBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && /[A-Za-z0-9_.-]/.test(text[i - 1])) i--;
+  return text.slice(i, at);
+}
+
+function findKeyedValues(text: string, out: Redaction[]): void {
+  KEY_WORD.lastIndex = 0;
+  for (let m = KEY_WORD.exec(text); m; m = KEY_WORD.exec(text)) {
+    const keyStart = m.index;
+    if (!startsWord(text, keyStart)) continue;
+    const sep = m[1];
+    const weak = !/[:=|]/.test(sep);
+    const tableCell = sep.includes('|');
+    const keyWord = m[0].slice(0, m[0].length - sep.length).replace(/[\\"'`\]]+$/, '');
+    const lineStart = !weak && !tableCell && /[:=]/.test(sep) && isLineStartKey(text, keyStart);
+    const value = readValue(text, keyStart + m[0].length, lineStart);
+    if (!value) continue;
+    const raw = text.slice(value.start, value.end);
+    // Sentence punctuation after a bare value belongs to the prose, not to the value.
+    const v = value.quoted || lineStart ? raw.replace(/\s+$/, '') : raw.replace(/[.:,?]+$/, '');
+    if (v.length < 4 || isPlaceholder(v)) continue;
+    // `key: #…` after a space is a YAML/shell comment, not a value.
+    if (!value.quoted && v.startsWith('#') && /[ \t]$/.test(sep)) continue;
+    if (weak || tableCell) {
+      if (/\s/.test(v) || !looksRandom(v) || isIdentifierShape(v)) continue;
+    } else if (!value.quoted && isCodeLike(v)) {
+      continue;
+    }
+    if (/^(?:https?|ftp):\/\//i.test(v) && !/:[^/@\s]+@/.test(v)) continue; // a URL, not a secret
+    const type = v.startsWith('-----BEGIN') ? 'private-key' : typeForKey(keyWord, fullKeyBefore(text, keyStart) + keyWord);
+    out.push({ type, start: value.start, end: value.start + v.length });
+    KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, value.start + 1);
+  }
+}
+
+/** Generic words people type as the password of a local or example connection string. */
+const GENERIC_PASSWORDS = /^(?:password|passwd|pass|pwd|pw|secret|changeme|admin|root|guest|test|user|postgres|mysql|redis|mongo|rabbitmq)$/i;
+const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.docker\.internal)(?::\d+)?(?:[/?#]|$)/i;
+
+/** `scheme://user:password@host`: only the password is redacted, so the host stays searchable. */
+function findUrlPasswords(text: string, out: Redaction[]): void {
+  if (!text.includes('://')) return;
+  const re = /:\/\/([^\s:/@'"`<>]*):([^\s/'"`<>]*)@(?=([^\s'"`<>]*))/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const pw = m[2];
+    const start = m.index + 3 + m[1].length + 1;
+    if (pw.length === 0 || isPlaceholder(pw) || GENERIC_PASSWORDS.test(pw)) continue;
+    if (LOCAL_HOST.test(m[3]) && !looksRandom(pw)) continue;
+    out.push({ type: 'password', start, end: start + pw.length });
+  }
+}
+
+/** Forms without a `key = value` shape: HTTP auth headers, curl -u, SQL, Oracle user/pass@db. */
+const OTHER_FORMS: Array<{ type: string; re: RegExp; group: number; strict: boolean }> = [
+  {
+    type: 'bearer-token',
+    re: /\b(?:Proxy-)?Authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|Key|SSWS|OAuth)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi,
+    group: 1,
+    strict: false,
+  },
+  { type: 'bearer-token', re: /\bBearer[ \t]+([A-Za-z0-9._~+/=-]{12,})/gi, group: 1, strict: true },
+  { type: 'password', re: /(?:^|\s)(?:-u|--user)[ \t=]+["']?[^\s:"']+:([^\s"'@]+)/g, group: 1, strict: false },
+  { type: 'password', re: /\b(?:USER|ROLE|LOGIN)\b[^;\n]*?\bPASSWORD[ \t]+(?:=[ \t]*)?["']([^"'\n]+)["']/gi, group: 1, strict: false },
+  { type: 'password', re: /\bIDENTIFIED[ \t]+BY[ \t]+(?:PASSWORD[ \t]+)?["']([^"'\n]+)["']/gi, group: 1, strict: false },
+  { type: 'password', re: /\b(?:jdbc:oracle:\w+:|sqlplus[ \t]+)[\w$#]+\/([^\s@]+)@/gi, group: 1, strict: false },
+  { type: 'password', re: /\bmysql(?:dump|admin)?\b[^\n]*?[ \t]-p([^\s'"]{4,})/g, group: 1, strict: true },
+  {
+    type: 'secret',
+    re: /<([\w:-]*(?:password|passwd|secret|token|apikey|api_key|accesskey))>([^<\n]{4,})<\/\1>/gi,
+    group: 2,
+    strict: false,
+  },
+  { type: 'secret', re: /\bkey\s*=\s*"[^"]*(?:password|secret|token|apikey|key)"\s+value\s*=\s*"([^"]{4,})"/gi, group: 1, strict: false },
+];
+
+function findOtherForms(text: string, out: Redaction[]): void {
+  for (const form of OTHER_FORMS) {
+    form.re.lastIndex = 0;
+    for (let m = form.re.exec(text); m; m = form.re.exec(text)) {
+      const value = m[form.group];
+      if (isPlaceholder(value) || (form.strict ? !looksRandom(value) : value.length < 4 || isCodeLike(value))) continue;
+      const start = m.index + m[0].lastIndexOf(value);
+      out.push({ type: form.type, start, end: start + value.length });
+    }
+  }
+}
+
+/** A 40-character AWS secret access key standing alone near an AWS mention or access key id. */
+function findLooseAwsSecrets(text: string, out: Redaction[]): void {
+  if (!/aws|AKIA|ASIA/i.test(text)) return;
+  const re = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const v = m[0];
+    if (/[A-Z]/.test(v) && /[a-z]/.test(v) && /\d/.test(v) && !isPlaceholder(v)) {
+      out.push({ type: 'aws-secret-key', start: m.index, end: m.index + 40 });
+    }
+  }
+}
+
+export function findAssignedSecrets(text: string): Redaction[] {
+  const out: Redaction[] = [];
+  findKeyedValues(text, out);
+  findUrlPasswords(text, out);
+  findOtherForms(text, out);
+  findLooseAwsSecrets(text, out);
+  return out;
+}

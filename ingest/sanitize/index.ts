@@ -1,0 +1,42 @@
+import { findAssignedSecrets } from './assignments.js';
+import { dataUriSpans } from './lookalikes.js';
+import { applyRedactions, mergeRedactions, outside } from './merge.js';
+import { findPii } from './pii.js';
+import { findShapedSecrets } from './provider-rules.js';
+import { secretlintFindings } from './secretlint-pass.js';
+import { findTableSecrets } from './tables.js';
+import type { Redaction, SanitizeResult } from './types.js';
+
+export type { Redaction, SanitizeResult } from './types.js';
+export { addToReport, emptyReport, formatReport, lineOf } from './report.js';
+export type { RedactionReport } from './report.js';
+
+/**
+ * The sanitizer that runs before anything is embedded or written: our own detectors (vendor token
+ * shapes, keyed assignments, connection strings, PEM blocks, PII) plus secretlint's recommended
+ * preset as a second opinion. Every finding becomes a typed `[REDACTED:type]` placeholder.
+ */
+function ownFindings(text: string): Redaction[] {
+  return [...findShapedSecrets(text), ...findAssignedSecrets(text), ...findTableSecrets(text), ...findPii(text)];
+}
+
+function finish(text: string, own: Redaction[], linted: Redaction[]): SanitizeResult {
+  // secretlint flags a whole connection string where our rule already judged its password (a
+  // placeholder, a local default): when the two disagree about a URL, ours is the precise one.
+  const extra = linted.filter(
+    (l) => !own.some((o) => o.start < l.end && l.start < o.end) && !text.slice(l.start, l.end).includes('://'),
+  );
+  const redactions = mergeRedactions(outside([...own, ...extra], dataUriSpans(text)));
+  return { text: applyRedactions(text, redactions), redactions };
+}
+
+export async function sanitize(text: string): Promise<SanitizeResult> {
+  const [linted] = await secretlintFindings([text]);
+  return finish(text, ownFindings(text), linted);
+}
+
+/** Batch form: one secretlint pass over all texts that need it, instead of one per text. */
+export async function sanitizeMany(texts: string[]): Promise<SanitizeResult[]> {
+  const linted = await secretlintFindings(texts);
+  return texts.map((text, i) => finish(text, ownFindings(text), linted[i]));
+}

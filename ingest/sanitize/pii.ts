@@ -1,0 +1,142 @@
+import { isIP } from 'node:net';
+import type { Redaction } from './types.js';
+
+/** Personal data: e-mail addresses, formatted phone numbers, routable IP addresses, card numbers. */
+
+// File extensions that follow `name@2x` in asset names are not top-level domains.
+const NOT_TLD = /^(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|css|scss|map|json|md|html?|txt|ya?ml|lock|zip|tgz)$/i;
+
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+// What may stand before an address: start, space, brackets, quotes, separators, `mailto:`.
+const BEFORE_EMAIL = /[\s<("'`,;[{=|>:*]/;
+const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+([A-Za-z]{2,24})(?![A-Za-z0-9-])/y;
+
+/** Walks from each `@` instead of running one big regex: `@` is rare, and this is the hot path. */
+function findEmails(text: string, out: Redaction[]): void {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && LOCAL_CHAR.test(text[start - 1])) start--;
+    while (start < at && !/[A-Za-z0-9]/.test(text[start])) start++;
+    if (start === at || (start > 0 && !BEFORE_EMAIL.test(text[start - 1]))) continue;
+    DOMAIN.lastIndex = at + 1;
+    const m = DOMAIN.exec(text);
+    if (!m || NOT_TLD.test(m[1])) continue;
+    const end = at + 1 + m[0].length;
+    // `git@github.com:org/repo.git` is an SSH remote, not a person.
+    if (text.startsWith('git@', start) && text[end] === ':') continue;
+    // `scheme://user:pass@host`: the host of a connection string is not an address book entry.
+    const wordStart = Math.max(text.lastIndexOf(' ', start), text.lastIndexOf('\n', start));
+    if (text.slice(wordStart + 1, start).includes('://')) continue;
+    out.push({ type: 'email', start, end });
+  }
+}
+
+/**
+ * Phone numbers only in formatted shapes: international (`+44 20 7922 1588`, `+1-202-555-0143`),
+ * North American (`(415) 555-0100`, `415-555-0100`), and trunk-prefixed national (`020 7946 0958`).
+ * A bare run of digits is never a phone number here: it is far more often a record id.
+ */
+const PHONE_PATTERNS: RegExp[] = [
+  /(?<![\w+.-])\+\d{1,3}(?:[ .-]?\(\d{1,4}\)|[ .-]\d{1,8}){1,6}(?![\w.-]?\d)/g,
+  /(?<![\w.+-])(?:\(\d{3}\)[ ]?|\d{3}([-. ]))\d{3}(?:-|\1)\d{4}(?![\w-]|\.\d)/g,
+  /(?<![\w.+-])\(?0\d{1,4}\)?(?:[ -]\d{2,4}){2,4}(?![\w-]|\.\d)/g,
+];
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
+function findPhones(text: string, out: Redaction[]): void {
+  for (const re of PHONE_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const digits = digitCount(m[0]);
+      if (digits < 9 || digits > 15) continue;
+      // ISO dates and times are made of the same characters.
+      if (/^\d{4}-\d{2}-\d{2}/.test(m[0])) continue;
+      out.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
+    }
+  }
+}
+
+/** Loopback, unspecified, broadcast/netmask and documentation ranges carry no information. */
+function isHarmlessIPv4(ip: string): boolean {
+  return /^(?:127\.|0\.|255\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.)/.test(ip);
+}
+
+function isHarmlessIPv6(ip: string): boolean {
+  const lower = ip.toLowerCase();
+  return lower === '::' || lower === '::1' || /^2001:0?db8:/.test(lower) || /^0*:0*:0*:0*:0*:0*:0*:0*1?$/.test(lower);
+}
+
+function findIps(text: string, out: Redaction[]): void {
+  const v4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
+  for (let m = v4.exec(text); m; m = v4.exec(text)) {
+    if (isIP(m[0]) !== 4 || isHarmlessIPv4(m[0])) continue;
+    out.push({ type: 'ip-address', start: m.index, end: m.index + m[0].length });
+  }
+  findIpv6(text, out);
+}
+
+const HEX_OR_COLON = /[0-9A-Fa-f:]/;
+
+/**
+ * IPv6 candidates are grown around a `:hex:` seed (a literal-led regex is cheap; one that may start
+ * anywhere is not), then validated by node:net. Code like `std::vector` or `A::B` is rejected by the
+ * word-boundary and digit checks.
+ */
+function findIpv6(text: string, out: Redaction[]): void {
+  const seed = /:[0-9A-Fa-f]{0,4}:/g;
+  for (let m = seed.exec(text); m; m = seed.exec(text)) {
+    let start = m.index;
+    while (start > 0 && HEX_OR_COLON.test(text[start - 1])) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && (HEX_OR_COLON.test(text[end]) || text[end] === '.')) end++;
+    seed.lastIndex = end;
+    let ip = text.slice(start, end).replace(/\.+$/, '');
+    if (ip.endsWith(':') && !ip.endsWith('::')) ip = ip.slice(0, -1);
+    if (start > 0 && /[\w.]/.test(text[start - 1])) continue;
+    if (/\w/.test(text[start + ip.length] ?? '')) continue;
+    if (isIP(ip) !== 6 || isHarmlessIPv6(ip) || !/\d/.test(ip)) continue;
+    const groups = ip.split(':').filter((g) => g !== '').length;
+    if (ip.includes('::') ? groups < 2 : groups < 8) continue;
+    out.push({ type: 'ip-address', start, end: start + ip.length });
+  }
+}
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Issuer prefixes of the major card networks, so random Luhn-valid ids are mostly left alone. */
+const CARD_ISSUER = /^(?:4|5[1-5]|2[2-7]|3[47]|3(?:0[0-5]|[68])|6(?:011|5|4[4-9]|22)|35(?:2[89]|[3-8]))/;
+
+function findCards(text: string, out: Redaction[]): void {
+  const re = /(?<![\w.-])\d{4}(?:[ -]?\d{2,7}){2,4}(?![\w-]|\.\d)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const digits = m[0].replace(/[ -]/g, '');
+    if (digits.length < 13 || digits.length > 19) continue;
+    if (!CARD_ISSUER.test(digits) || !luhnValid(digits)) continue;
+    out.push({ type: 'card-number', start: m.index, end: m.index + m[0].length });
+  }
+}
+
+export function findPii(text: string): Redaction[] {
+  const out: Redaction[] = [];
+  findEmails(text, out);
+  findPhones(text, out);
+  findIps(text, out);
+  findCards(text, out);
+  return out;
+}
