@@ -22,10 +22,14 @@ function readFrontMatter(lines: string[], relPath: string): FrontMatter {
   const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
   if (end < 0) return { bodyStart: 0 };
   let data: unknown;
+  const raw = lines.slice(1, end).join('\n');
   try {
-    data = YAML.parse(lines.slice(1, end).join('\n'));
-  } catch (err) {
-    throw parseFailed(relPath, `invalid front matter: ${describeCause(err)}`, err);
+    data = YAML.parse(raw);
+  } catch {
+    // Hugo accepts front matter YAML rejects (tabs inside flow sequences); the body is still good,
+    // so take the title line by hand rather than lose the whole page.
+    const title = /^title:\s*["']?(.+?)["']?\s*$/m.exec(raw)?.[1];
+    return { title: title?.trim() || undefined, bodyStart: end + 1 };
   }
   const title = data && typeof data === 'object' ? (data as Record<string, unknown>).title : undefined;
   return { title: typeof title === 'string' && title.trim() ? title.trim() : undefined, bodyStart: end + 1 };

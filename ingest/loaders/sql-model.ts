@@ -82,6 +82,7 @@ export class SchemaModel {
   private addConstraint(table: TableBuild, c: ConstraintFact): void {
     if (c.type === 'primary') {
       table.primaryKey = [...c.columns];
+      if (c.name) table.primaryKeyName = c.name;
       for (const col of table.columns) if (c.columns.includes(col.name)) col.nullable = false;
     } else if (c.type === 'unique') {
       const name = c.name ?? `${table.name}_${c.columns.join('_')}_key`;

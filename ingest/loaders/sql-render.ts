@@ -20,11 +20,11 @@ export function renderTable(table: TableBuild, all: TableBuild[]): string {
     if (col.default !== undefined) bits.push(`default ${col.default}`);
     lines.push(`- ${col.name}: ${bits.join(', ')}${col.comment ? ` — ${col.comment}` : ''}`);
   }
-  if (table.primaryKey.length) lines.push(`Primary key: (${table.primaryKey.join(', ')})`);
+  if (table.primaryKey.length) lines.push(`Primary key${table.primaryKeyName ? ` ${table.primaryKeyName}` : ''}: (${table.primaryKey.join(', ')})`);
   if (table.foreignKeys.length) {
     lines.push('Foreign keys:');
     for (const fk of table.foreignKeys) {
-      lines.push(`- ${fkPairs(fk.columns, fk.refTable, fk.refColumns)}${fk.onDelete ? ` (on delete ${fk.onDelete.toLowerCase()})` : ''}`);
+      lines.push(`- ${fk.name ? `${fk.name}: ` : ''}${fkPairs(fk.columns, fk.refTable, fk.refColumns)}${fk.onDelete ? ` (on delete ${fk.onDelete.toLowerCase()})` : ''}`);
     }
   }
   if (table.indexes.length) {

@@ -1,13 +1,65 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import { defaultEmbedderProvider, loadConfig } from '../config.js';
+import { DeskmateError, ErrorCode } from '../errors.js';
+import { embedderSpecFor, embeddingsFor } from '../llm/models.js';
+import { readManifest } from '../knowledge/index-store.js';
+import { bundledSamplesDir } from '../paths.js';
+import { runIngest, type IngestResult } from '../../ingest/pipeline.js';
+import { createProgress } from '../../ingest/progress.js';
+import { formatReport } from '../../ingest/sanitize/index.js';
+
+interface IngestFlags {
+  index?: string;
+  embedder?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
 
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('Build the docs index from Markdown, OpenAPI, SQL DDL, PDF and CSV sources (default: the bundled sample set)')
-    .argument('[paths...]', 'files or folders to index')
-    .option('--index <dir>', 'where to write the index')
-    .option('--embedder <name>', 'local | openai')
-    .action(async () => {
-      process.stdout.write('ingest: not implemented yet\n');
+    .description('Build the docs index from Markdown, OpenAPI, SQL DDL, PDF and CSV sources, sanitized (default: the bundled sample set)')
+    .argument('[paths...]', 'files or folders to index; with several, stored paths are prefixed with each root\'s name')
+    .option('--index <dir>', 'where to write the index (default: docs-index, or index.dir in config)')
+    .option('--embedder <name>', 'local (offline, default) | openai (needs OPENAI_API_KEY or OPENAI_BASE_URL)')
+    .option('--json', 'print the result as one JSON object')
+    .option('-q, --quiet', 'no progress output')
+    .addHelpText('after', '\nRe-running re-embeds only changed files and drops files no longer under the given paths.\nExamples:\n  deskmate ingest                      # the bundled sample docs\n  deskmate ingest ./docs ./schema.sql  # your docs\n')
+    .action(async (paths: string[], flags: IngestFlags) => {
+      const result = await ingestCommand(paths, flags);
+      if (flags.json) process.stdout.write(JSON.stringify(result) + '\n');
+      else process.stdout.write(summarize(result));
+      if (result.failed.length && result.chunks === 0) process.exitCode = 1;
     });
+}
+
+export async function ingestCommand(paths: string[], flags: IngestFlags): Promise<IngestResult> {
+  const config = loadConfig();
+  const indexDir = path.resolve(flags.index ?? config.index.dir);
+  if (flags.embedder && flags.embedder !== 'local' && flags.embedder !== 'openai') {
+    throw new DeskmateError(ErrorCode.UsageError, `--embedder must be local or openai, not ${flags.embedder}.`);
+  }
+  // Without --embedder an existing index keeps its embedder: switching is always explicit.
+  const existing = readManifest(indexDir);
+  const provider = (flags.embedder as 'local' | 'openai' | undefined) ?? (existing ? (existing.embedder.name.startsWith('openai:') ? 'openai' : 'local') : defaultEmbedderProvider(config));
+  const spec = embedderSpecFor(provider, config);
+  const embeddings = embeddingsFor(spec, config);
+  const roots = paths.length ? paths : config.index.sources.length ? config.index.sources : [bundledSamplesDir()];
+  return runIngest({
+    roots,
+    indexDir,
+    embedder: { name: spec.name, embeddings },
+    progress: createProgress(process.stderr, Boolean(flags.quiet || flags.json)),
+  });
+}
+
+function summarize(r: IngestResult): string {
+  const lines = [
+    `Indexed ${r.files} file(s) into ${r.chunks} chunks in ${(r.ms / 1000).toFixed(1)} s: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged, ${r.removed.length} removed; ${r.embedded} chunks embedded.`,
+  ];
+  if (r.embedderChanged) lines.push('The embedder changed, so every file was embedded again.');
+  for (const f of r.failed) lines.push(`skipped ${f.path}: ${f.error}`);
+  lines.push(r.redactions.total ? formatReport(r.redactions) : 'Redactions: none needed.');
+  return lines.join('\n') + '\n';
 }

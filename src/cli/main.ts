@@ -3,6 +3,8 @@ import { isDeskmateError, ErrorCode } from '../errors.js';
 import { rootLogger } from '../log.js';
 import { registerCopy } from './copy.js';
 import { registerIngest } from './ingest.js';
+import { registerAsk } from './ask.js';
+import { registerStart } from './start.js';
 
 export function buildProgram(): Command {
   const program = new Command('deskmate')
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerIngest(program);
   registerCopy(program);
+  registerAsk(program);
+  registerStart(program);
   return program;
 }
 

@@ -42,6 +42,8 @@ export interface TableInfo {
   schema?: string;
   columns: ColumnInfo[];
   primaryKey: string[];
+  /** The primary key constraint's name ("film_actor_pkey"), when the DDL names it. */
+  primaryKeyName?: string;
   foreignKeys: ForeignKey[];
   indexes: Array<{ name: string; columns: string[]; unique: boolean }>;
   comment?: string;

@@ -14,6 +14,12 @@ export function isStopword(term: string): boolean {
 /** Light, deterministic suffix stripping: enough to meet "boosts"/"boosted"/"boosting" at "boost". */
 export function stem(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
+  const base = stripSuffix(word);
+  // A final silent e goes too, so "favourite", "favourites" and "favourited" all meet at "favourit".
+  return base.length > 4 && base.endsWith('e') && !base.endsWith('ee') ? base.slice(0, -1) : base;
+}
+
+function stripSuffix(word: string): string {
   if (word.endsWith('ies') && word.length > 5) return word.slice(0, -3) + 'y';
   if (word.endsWith('sses')) return word.slice(0, -2);
   if (word.endsWith('ing') && word.length > 6) return undouble(word.slice(0, -3));

@@ -1,0 +1,221 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { DEFAULT_INDEX_PARAMS, type IndexParams } from '../src/knowledge/index-params.js';
+import { buildHnsw, readIndexData, writeIndex } from '../src/knowledge/index-store.js';
+import type { Chunk, ChunkDraft, TableInfo } from '../src/knowledge/chunk.js';
+import { MANIFEST_VERSION, type Manifest, type SourceEntry } from '../src/knowledge/manifest.js';
+import { childLogger } from '../src/log.js';
+import { discoverSources, type SourceFile } from './discover.js';
+import { loaderFor } from './loaders/index.js';
+import { addToReport, emptyReport, sanitizeMany, type RedactionReport } from './sanitize/index.js';
+import { createProgress, type Progress } from './progress.js';
+
+const log = childLogger('ingest');
+
+export interface IngestOptions {
+  roots: string[];
+  indexDir: string;
+  embedder: { name: string; embeddings: Embeddings };
+  params?: IndexParams;
+  progress?: Progress;
+  /** Chunks per embedding call (network embedders want batches). */
+  batchSize?: number;
+}
+
+export interface IngestResult {
+  files: number;
+  added: string[];
+  updated: string[];
+  unchanged: string[];
+  removed: string[];
+  failed: Array<{ path: string; error: string }>;
+  chunks: number;
+  embedded: number;
+  redactions: RedactionReport;
+  /** An index existed but with another embedder, so everything was embedded again. */
+  embedderChanged: boolean;
+  ms: number;
+}
+
+interface FreshFile {
+  file: SourceFile;
+  hash: string;
+  drafts: ChunkDraft[];
+  tables: TableInfo[];
+}
+
+function sha256(buf: Buffer): string {
+  return crypto.createHash('sha256').update(buf).digest('hex');
+}
+
+/** discover → hash → load → sanitize → embed → build HNSW → write, re-embedding only changed files. */
+export async function runIngest(options: IngestOptions): Promise<IngestResult> {
+  const started = Date.now();
+  const params = options.params ?? DEFAULT_INDEX_PARAMS;
+  const progress = options.progress ?? createProgress(process.stderr, true);
+  const sources = discoverSources(options.roots);
+  const previous = readIndexData(options.indexDir);
+  const reusable = previous && previous.manifest.embedder.name === options.embedder.name ? previous : null;
+  const prevByPath = new Map<string, { entry: SourceEntry; first: number }>();
+  if (reusable) {
+    let offset = 0;
+    const firstOf = new Map<string, number>();
+    for (let i = 0; i < reusable.chunks.length; i++) if (!firstOf.has(reusable.chunks[i].path)) firstOf.set(reusable.chunks[i].path, i);
+    for (const [p, entry] of Object.entries(reusable.manifest.sources)) {
+      prevByPath.set(p, { entry, first: firstOf.get(p) ?? offset });
+      offset += entry.chunks;
+    }
+  }
+  const result: IngestResult = { files: sources.length, added: [], updated: [], unchanged: [], removed: [], failed: [], chunks: 0, embedded: 0, redactions: emptyReport(), embedderChanged: Boolean(previous && !reusable), ms: 0 };
+
+  progress.start('load', sources.length);
+  const fresh: FreshFile[] = [];
+  const kept: Array<{ file: SourceFile; hash: string }> = [];
+  for (const file of sources) {
+    const content = fs.readFileSync(file.absPath);
+    const hash = sha256(content);
+    const prev = prevByPath.get(file.relPath);
+    if (prev && prev.entry.hash === hash) {
+      kept.push({ file, hash });
+      result.unchanged.push(file.relPath);
+      progress.tick();
+      continue;
+    }
+    const loader = loaderFor(file.relPath, content);
+    if (!loader) {
+      progress.tick();
+      continue;
+    }
+    try {
+      const loaded = await loader(content, file.relPath);
+      const drafts = loaded.chunks.filter((c) => c.text.trim().length > 0);
+      await sanitizeDrafts(drafts, loaded.tables ?? [], file.relPath, content.toString('utf8'), result.redactions);
+      fresh.push({ file, hash, drafts, tables: (loaded.tables ?? []).map((t) => ({ ...t, path: file.relPath })) });
+      (prev ? result.updated : result.added).push(file.relPath);
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      result.failed.push({ path: file.relPath, error: message });
+      log.warn({ path: file.relPath, err: message }, 'source skipped: cannot be parsed');
+    }
+    progress.tick();
+  }
+  progress.stop();
+  const present = new Set(sources.map((s) => s.relPath));
+  for (const p of prevByPath.keys()) if (!present.has(p)) result.removed.push(p);
+
+  const embedded = await embedFresh(fresh, options, progress);
+  result.embedded = embedded.count;
+
+  // Assemble in source order: kept files reuse their stored chunks and vectors.
+  const dims = embedded.dims || reusable?.manifest.embedder.dimensions || 0;
+  const order = [...kept.map((k) => ({ kind: 'kept' as const, path: k.file.relPath, hash: k.hash })), ...fresh.map((f) => ({ kind: 'fresh' as const, path: f.file.relPath, hash: f.hash, f }))].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const total = order.reduce((n, o) => n + (o.kind === 'kept' ? prevByPath.get(o.path)!.entry.chunks : o.f.drafts.length), 0);
+  const vectors = new Float32Array(total * dims);
+  const chunks: Chunk[] = [];
+  const tables: TableInfo[] = [];
+  const manifestSources: Record<string, SourceEntry> = {};
+  for (const o of order) {
+    if (o.kind === 'kept') {
+      const { entry, first } = prevByPath.get(o.path)!;
+      for (let i = 0; i < entry.chunks; i++) {
+        const c = reusable!.chunks[first + i];
+        vectors.set(reusable!.vectors.subarray((first + i) * dims, (first + i + 1) * dims), chunks.length * dims);
+        chunks.push({ ...c, id: `${o.path}#${i}` });
+      }
+      tables.push(...reusable!.tables.filter((t) => t.path === o.path));
+      manifestSources[o.path] = { hash: o.hash, chunks: entry.chunks };
+    } else {
+      const vecs = embedded.byPath.get(o.path) ?? [];
+      o.f.drafts.forEach((d, i) => {
+        vectors.set(vecs[i], chunks.length * dims);
+        chunks.push({ ...d, id: `${o.path}#${i}`, path: o.path });
+      });
+      tables.push(...o.f.tables);
+      manifestSources[o.path] = { hash: o.hash, chunks: o.f.drafts.length };
+    }
+  }
+  result.chunks = chunks.length;
+
+  const manifest: Manifest = {
+    version: MANIFEST_VERSION,
+    embedder: { name: options.embedder.name, dimensions: dims },
+    params,
+    builtAt: new Date().toISOString(),
+    chunkCount: chunks.length,
+    sources: manifestSources,
+    roots: options.roots,
+  };
+  progress.start('index', 1);
+  const hnsw = chunks.length ? buildHnsw(manifest, vectors) : undefined;
+  writeIndex(options.indexDir, { manifest, chunks, vectors, tables }, hnsw);
+  progress.tick();
+  progress.stop();
+  result.ms = Date.now() - started;
+  log.info({ files: result.files, chunks: result.chunks, embedded: result.embedded, failed: result.failed.length, redactions: result.redactions.total, ms: result.ms }, 'ingest done');
+  return result;
+}
+
+/** Sanitizes every string a chunk or table carries before anything is embedded or written. */
+async function sanitizeDrafts(drafts: ChunkDraft[], tables: TableInfo[], relPath: string, source: string, report: RedactionReport): Promise<void> {
+  const texts: string[] = [];
+  for (const d of drafts) texts.push(d.text, d.section, d.meta ? JSON.stringify(d.meta) : '');
+  for (const t of tables) texts.push(JSON.stringify(t));
+  const results = await sanitizeMany(texts);
+  // The same secret shows up in a chunk's text, its meta and its table: report each source spot once.
+  const found = new Map<string, { type: string; start: number; end: number }>();
+  results.forEach((r, i) => {
+    for (const m of redactionsInSource(source, texts[i], r.redactions)) found.set(`${m.type}@${m.start}`, m);
+  });
+  if (found.size) addToReport(report, relPath, source, [...found.values()]);
+  drafts.forEach((d, i) => {
+    const [text, section, meta] = results.slice(i * 3, i * 3 + 3);
+    d.text = text.text;
+    d.section = section.text;
+    if (d.meta && meta.redactions.length) d.meta = parseOrUndefined(meta.text) as Record<string, unknown> | undefined;
+  });
+  tables.forEach((t, i) => {
+    const r = results[drafts.length * 3 + i];
+    // A redaction that broke the JSON drops the table's structure rather than keep a secret.
+    if (r.redactions.length) tables[i] = (parseOrUndefined(r.text) as TableInfo | undefined) ?? { ...t, columns: [], foreignKeys: [], indexes: [], comment: undefined };
+  });
+}
+
+function parseOrUndefined(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Maps redactions found in a chunk back to offsets in the source file, for file:line reports. */
+function redactionsInSource(source: string, text: string, redactions: Array<{ type: string; start: number; end: number }>) {
+  return redactions.map((r) => {
+    const at = source.indexOf(text.slice(r.start, r.end));
+    return { type: r.type, start: Math.max(at, 0), end: Math.max(at, 0) + (r.end - r.start) };
+  });
+}
+
+async function embedFresh(fresh: FreshFile[], options: IngestOptions, progress: Progress): Promise<{ byPath: Map<string, number[][]>; count: number; dims: number }> {
+  const all: Array<{ path: string; text: string }> = [];
+  for (const f of fresh) for (const d of f.drafts) all.push({ path: f.file.relPath, text: `${d.section}\n${d.text}` });
+  const byPath = new Map<string, number[][]>();
+  if (!all.length) return { byPath, count: 0, dims: 0 };
+  const batch = options.batchSize ?? 256;
+  progress.start('embed', all.length);
+  let dims = 0;
+  for (let i = 0; i < all.length; i += batch) {
+    const slice = all.slice(i, i + batch);
+    const vecs = await options.embedder.embeddings.embedDocuments(slice.map((s) => s.text));
+    slice.forEach((s, j) => {
+      const list = byPath.get(s.path) ?? [];
+      list.push(vecs[j]);
+      byPath.set(s.path, list);
+      dims = vecs[j].length;
+    });
+    progress.tick(slice.length);
+  }
+  progress.stop();
+  return { byPath, count: all.length, dims };
+}

@@ -1,0 +1,14 @@
+import type { AskResult } from '../knowledge/ask.js';
+
+/** Terminal rendering of an answer: the answer, the routing decision, numbered sources. */
+export function formatResult(r: AskResult): string {
+  const lines: string[] = [];
+  if (r.escalate) lines.push(`→ Escalate to a senior: ${r.reason}.`);
+  lines.push(r.answer);
+  if (r.sources.length) {
+    lines.push('', 'Sources:');
+    r.sources.forEach((s, i) => lines.push(`  [${i + 1}] ${s.path}#${s.section}  (${s.score.toFixed(2)})`));
+  }
+  lines.push(`(confidence ${r.confidence.toFixed(2)}; ${r.answeredBy === 'extractive' ? 'offline extractive answer' : `answered by ${r.answeredBy}`}${r.fallback ? '; LLM fallback' : ''})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,95 @@
+import MiniSearch from 'minisearch';
+import type { Chunk } from './chunk.js';
+import { isStopword, stem, words } from '../llm/tokenize.js';
+import { synonymsOf } from './synonyms.js';
+
+/**
+ * BM25 ranking (MiniSearch) over chunk text, headings, structure (endpoints, operation paths,
+ * table and column names) and source path, tokenized like the embedder so identifiers match.
+ */
+export interface LexicalHit {
+  index: number;
+  score: number;
+}
+
+interface LexDoc {
+  id: number;
+  section: string;
+  struct: string;
+  path: string;
+  text: string;
+}
+
+export function structureText(chunk: Chunk): string {
+  const meta = chunk.meta ?? {};
+  const parts: string[] = [];
+  const endpoints = meta.endpoints;
+  if (Array.isArray(endpoints)) parts.push(...endpoints.map(String));
+  if (typeof meta.method === 'string' && typeof meta.path === 'string') parts.push(`${meta.method} ${meta.path}`);
+  if (typeof meta.operationId === 'string') parts.push(meta.operationId);
+  if (typeof meta.table === 'string') parts.push(meta.table);
+  if (Array.isArray(meta.tags)) parts.push(...meta.tags.map(String));
+  return parts.join(' ');
+}
+
+function processTerm(term: string): string | null {
+  const t = term.toLowerCase();
+  if ((t.length < 2 && !/\d/.test(t)) || isStopword(t)) return null;
+  return stem(t);
+}
+
+export class LexicalIndex {
+  private readonly search: MiniSearch<LexDoc>;
+  /** Document frequency per processed term, for IDF-weighted coverage. */
+  readonly df = new Map<string, number>();
+  readonly size: number;
+
+  constructor(chunks: Chunk[]) {
+    this.size = chunks.length;
+    this.search = new MiniSearch<LexDoc>({
+      fields: ['section', 'struct', 'path', 'text'],
+      tokenize: (text) => words(text),
+      processTerm,
+      searchOptions: { boost: { section: 2.5, struct: 2, path: 0.6, text: 1 }, combineWith: 'OR' },
+    });
+    const docs: LexDoc[] = chunks.map((c, i) => ({ id: i, section: c.section, struct: structureText(c), path: c.path.replace(/\.[a-z]+$/i, ''), text: c.text }));
+    this.search.addAll(docs);
+    for (const d of docs) {
+      const seen = new Set<string>();
+      for (const w of words(`${d.section} ${d.struct} ${d.text}`)) {
+        const t = processTerm(w);
+        if (t) seen.add(t);
+      }
+      for (const t of seen) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    }
+  }
+
+  idf(term: string): number {
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  query(text: string, k: number): LexicalHit[] {
+    if (!text.trim()) return [];
+    const base = queryTerms(text);
+    const extra = base.flatMap((t) => synonymsOf(t)).filter((t) => !base.includes(t));
+    const expanded = extra.length ? `${text} ${extra.join(' ')}` : text;
+    const hits = this.search.search(expanded, {
+      fuzzy: (term) => (term.length > 6 ? 0.15 : false),
+      prefix: (term) => term.length >= 4,
+      // Synonyms widen recall but must not outrank the words actually asked.
+      boostTerm: (term) => (extra.includes(term) && !base.includes(term) ? 0.35 : 1),
+    });
+    return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score }));
+  }
+}
+
+/** Processed query terms, deduplicated, in order. */
+export function queryTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const t = processTerm(w);
+    if (t && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
