@@ -8,7 +8,9 @@ import type { Redaction } from './types.js';
  * so quoting, escapes and line endings are handled in one place.
  */
 const KEY_WORD =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|auth|signing|encryption|master|license|subscription|shared|app|client|consumer|webhook|storage|service|primary|secondary|sas|encryption)[ _-]?key|apikey|credentials?|shared[ _-]?access[ _-]?signature|sig|session[_-]?id)(?![A-Za-z0-9_])(?:\\?["'`]|\*\*|__)?(?:\])?([ \t]*(?:=>|:=|[:=]|\|)[ \t]*(?:\*\*|__)?[ \t]*|[ \t]+(?:is|was|to|as)[ \t]+(?:set[ \t]+to[ \t]+)?|[ \t]+)/gi;
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|auth|signing|encryption|master|license|subscription|shared|app|client|consumer|webhook|storage|service|primary|secondary|sas|encryption)[ _-]?key|apikey|credentials?|shared[ _-]?access[ _-]?signature|sig|session(?:[_-]?id)?|requirepass|masterauth|auth|key)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])(?:\\?["'`]|\*\*|__)?(?:\])?([ \t]*(?:=>|:=|[:=]|\|)[ \t]*(?:\*\*|__)?[ \t]*|[ \t]+(?:is|was|to|as)[ \t]+(?:set[ \t]+to[ \t]+)?|[ \t]+)/gi;
+
+const LOOSE_WORD = /^(?:key|auth|session)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])/i;
 
 /** The key word must begin a word: after a non-letter, an underscore/dash, or as a camelCase hump. */
 function startsWord(text: string, at: number): boolean {
@@ -20,13 +22,16 @@ function startsWord(text: string, at: number): boolean {
 
 function typeForKey(keyWord: string, fullKey: string): string {
   const k = keyWord.toLowerCase();
-  if (/^pass|^pwd/.test(k)) return 'password';
+  if (/^pass|^pwd|^requirepass|^masterauth/.test(k)) return 'password';
   if (/aws/i.test(fullKey) && /secret|key/.test(k)) return 'aws-secret-key';
   if (/sig|signature/.test(k)) return 'sas-token';
   if (k.startsWith('token') || k.startsWith('session')) return 'token';
   if (k.startsWith('secret') || k.startsWith('credential')) return 'secret';
   return 'api-key';
 }
+
+/** Longest value we read: a PEM key in a JSON string fits; a runaway run does not make us quadratic. */
+const MAX_VALUE = 8192;
 
 interface ParsedValue {
   start: number;
@@ -40,10 +45,11 @@ function readValue(text: string, at: number, lineStart: boolean): ParsedValue | 
   const q = escaped ? text[at + 1] : text[at];
   if (q === '"' || q === "'" || q === '`') {
     const open = at + (escaped ? 2 : 1);
-    const close = escaped ? text.indexOf('\\' + q, open) : text.indexOf(q, open);
-    const nl = text.indexOf('\n', open);
+    const window = text.slice(open, open + MAX_VALUE);
+    const close = escaped ? window.indexOf('\\' + q) : window.indexOf(q);
+    const nl = window.indexOf('\n');
     if (close < 0 || (nl >= 0 && nl < close)) return undefined;
-    return { start: open, end: close, quoted: true };
+    return { start: open, end: open + close, quoted: true };
   }
   // An env/ini line owns the rest of the line (passwords may hold `#`, `&`, `;`), up to " #comment";
   // but a line that goes on as a sentence ("Password: ask the on-call") is prose: take one word.
@@ -55,10 +61,12 @@ function readValue(text: string, at: number, lineStart: boolean): ParsedValue | 
   return end > at ? { start: at, end, quoted: false } : undefined;
 }
 
+/** End of a bare value, looking no further than MAX_VALUE so a huge unbroken run stays linear. */
 function endOf(text: string, at: number, stop: RegExp): number {
-  stop.lastIndex = at;
-  const m = stop.exec(text);
-  return m ? m.index : text.length;
+  const window = text.slice(at, at + MAX_VALUE);
+  stop.lastIndex = 0;
+  const m = stop.exec(window);
+  return at + (m ? m.index : window.length);
 }
 
 function isLineStartKey(text: string, keyStart: number): boolean {
@@ -81,6 +89,10 @@ function findKeyedValues(text: string, out: Redaction[]): void {
   for (let m = KEY_WORD.exec(text); m; m = KEY_WORD.exec(text)) {
     const keyStart = m.index;
     if (!startsWord(text, keyStart)) continue;
+    // Loose words ("key", "auth", "session") name credentials only as the tail of a longer name
+    // (`MAPBOX_KEY`, `x-auth`) or in config files, and then only with machine-looking values.
+    const loose = LOOSE_WORD.test(m[0]);
+    if (loose && !/[_-]/.test(text[keyStart - 1] ?? '') && !/^["']?$/.test(text[keyStart - 1] ?? '')) continue;
     const sep = m[1];
     const weak = !/[:=|]/.test(sep);
     const tableCell = sep.includes('|');
@@ -94,6 +106,7 @@ function findKeyedValues(text: string, out: Redaction[]): void {
     if (v.length < 4 || isPlaceholder(v)) continue;
     // `key: #…` after a space is a YAML/shell comment, not a value.
     if (!value.quoted && v.startsWith('#') && /[ \t]$/.test(sep)) continue;
+    if (loose && (!looksRandom(v) || isIdentifierShape(v))) continue;
     if (weak || tableCell) {
       if (/\s/.test(v) || !looksRandom(v) || isIdentifierShape(v)) continue;
     } else if (!value.quoted && isCodeLike(v)) {
@@ -102,7 +115,7 @@ function findKeyedValues(text: string, out: Redaction[]): void {
     if (/^(?:https?|ftp):\/\//i.test(v) && !/:[^/@\s]+@/.test(v)) continue; // a URL, not a secret
     const type = v.startsWith('-----BEGIN') ? 'private-key' : typeForKey(keyWord, fullKeyBefore(text, keyStart) + keyWord);
     out.push({ type, start: value.start, end: value.start + v.length });
-    KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, value.start + 1);
+    KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, value.end);
   }
 }
 
@@ -113,7 +126,7 @@ const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0|host\.do
 /** `scheme://user:password@host`: only the password is redacted, so the host stays searchable. */
 function findUrlPasswords(text: string, out: Redaction[]): void {
   if (!text.includes('://')) return;
-  const re = /:\/\/([^\s:/@'"`<>]*):([^\s/'"`<>]*)@(?=([^\s'"`<>]*))/g;
+  const re = /:\/\/([^\s:/@'"`<>]{0,256}):([^\s/'"`<>]{0,256})@(?=([^\s'"`<>]{0,64}))/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const pw = m[2];
     const start = m.index + 3 + m[1].length + 1;
@@ -133,10 +146,12 @@ const OTHER_FORMS: Array<{ type: string; re: RegExp; group: number; strict: bool
   },
   { type: 'bearer-token', re: /\bBearer[ \t]+([A-Za-z0-9._~+/=-]{12,})/gi, group: 1, strict: true },
   { type: 'password', re: /(?:^|\s)(?:-u|--user)[ \t=]+["']?[^\s:"']+:([^\s"'@]+)/g, group: 1, strict: false },
-  { type: 'password', re: /\b(?:USER|ROLE|LOGIN)\b[^;\n]*?\bPASSWORD[ \t]+(?:=[ \t]*)?["']([^"'\n]+)["']/gi, group: 1, strict: false },
+  { type: 'password', re: /\b(?:USER|ROLE|LOGIN)\b[^;\n]{0,200}?\bPASSWORD[ \t]+(?:=[ \t]*)?["']([^"'\n]+)["']/gi, group: 1, strict: false },
   { type: 'password', re: /\bIDENTIFIED[ \t]+BY[ \t]+(?:PASSWORD[ \t]+)?["']([^"'\n]+)["']/gi, group: 1, strict: false },
   { type: 'password', re: /\b(?:jdbc:oracle:\w+:|sqlplus[ \t]+)[\w$#]+\/([^\s@]+)@/gi, group: 1, strict: false },
-  { type: 'password', re: /\bmysql(?:dump|admin)?\b[^\n]*?[ \t]-p([^\s'"]{4,})/g, group: 1, strict: true },
+  { type: 'password', re: /\bdocker[ \t]+login\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t=]+["']?([^\s'"]{4,})/g, group: 1, strict: false },
+  { type: 'password', re: /\bsshpass[ \t]+-p[ \t]*["']?([^\s'"]{4,})/g, group: 1, strict: false },
+  { type: 'password', re: /\bmysql(?:dump|admin)?\b[^\n]{0,200}?[ \t]-p([^\s'"]{4,})/g, group: 1, strict: true },
   {
     type: 'secret',
     re: /<([\w:-]*(?:password|passwd|secret|token|apikey|api_key|accesskey))>([^<\n]{4,})<\/\1>/gi,

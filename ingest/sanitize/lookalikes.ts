@@ -5,7 +5,7 @@
 
 /** Whole-value shapes that stand for "put your value here" or "read it from elsewhere". */
 const PLACEHOLDER_SHAPE =
-  /^(?:<[^>]*>|\[[^\]]*\]|\$\{\{?[^}]*\}\}?|\{\{[^}]*\}\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|%\(\w+\)s|%s|\?|:\w+|@\w+|!vault.*|process\.env\b.*|os\.environ.*|os\.getenv.*|env\(.*|ENV\[.*|getenv\(.*|secrets?\.[\w.]+.*)$/;
+  /^(?:<[^>]*>|\[[^\]]*\]|\$\{\{?[^}]*\}\}?|\{\{[^}]*\}\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[A-Za-z_][A-Za-z0-9_]*%|%\(\w+\)s|%s|\?|:\w+|@\w+|!(?:vault|Ref|Sub|GetAtt|ImportValue|FindInMap|Join|Select|Secret|Env)\b.*|process\.env\b.*|os\.environ.*|os\.getenv.*|env\(.*|ENV\[.*|getenv\(.*|secrets?\.[\w.]+.*)$/;
 
 /** Words that only appear in made-up or masked values. */
 const PLACEHOLDER_WORD =

@@ -28,6 +28,8 @@ const SHAPE_RULES: ShapeRule[] = [
   { type: 'anthropic-key', pattern: new RegExp(`${B}sk-ant-[A-Za-z0-9_-]{20,}`, 'g') },
   { type: 'openai-key', pattern: new RegExp(`${B}sk-(?!ant-)(?:[A-Za-z0-9]+-)?[A-Za-z0-9_-]{20,}${E}`, 'g') },
   { type: 'huggingface-token', pattern: new RegExp(`${B}hf_[A-Za-z0-9]{30,}${E}`, 'g') },
+  { type: 'docker-token', pattern: new RegExp(`${B}dckr_pat_[A-Za-z0-9_-]{20,}`, 'g') },
+  { type: 'pypi-token', pattern: new RegExp(`${B}pypi-AgE[A-Za-z0-9_-]{50,}`, 'g') },
   { type: 'npm-token', pattern: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g') },
   { type: 'sendgrid-key', pattern: new RegExp(`${B}SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}`, 'g') },
   { type: 'twilio-key', pattern: new RegExp(`${B}SK[0-9a-f]{32}${E}`, 'g') },

@@ -37,6 +37,10 @@ const KEEP_CASES: Array<[string, string]> = [
   ['times', 'Backups run at 23:04:00 and 12:30.'],
   ['SQL without credentials', 'SELECT id, email FROM customers WHERE created_at > now() - interval \'7 days\';'],
   ['masked password', 'password: ********'],
+  ['CloudFormation reference', 'Password: !Ref DbPassword'],
+  ['generic key words', 'key: value\nprimary_key: id\nsort key: created_at\nThe key is in the drawer.\nsession: 30m\nauth: true'],
+  ['YAML comment after a secret key', 'secret: # set in the vault, see runbook'],
+  ['identifier after the word token', 'the token 86eb4b6a-2f4d-6760-ec9e-07c2584765a6 belongs to a test user'],
 ];
 
 describe('sanitize: look-alikes survive', () => {

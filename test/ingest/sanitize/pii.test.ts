@@ -9,6 +9,8 @@ const PII_CASES: Array<[string, string, string[], string]> = [
   ['US phone with dashes and dots', 'Desk: 415-555-0100, fax 415.555.0199', ['415-555-0100', '415.555.0199'], 'phone'],
   ['UK national phone', 'Office 020 7946 0958', ['020 7946 0958'], 'phone'],
   ['French phone', 'Paris: +33 1 23 45 67 89', ['+33 1 23 45 67 89'], 'phone'],
+  ['UK mobile and German national', 'Phone: 07700 900123 or 030 9939815', ['07700 900123', '030 9939815'], 'phone'],
+  ['toll-free and E.164', 'Call 1-800-555-0199 or +442079221588', ['1-800-555-0199', '+442079221588'], 'phone'],
   ['public IPv4', 'replica at 18.182.188.240 (port 5432)', ['18.182.188.240'], 'ip-address'],
   ['private IPv4', 'DB_HOST=10.0.3.17 and 192.168.0.14', ['10.0.3.17', '192.168.0.14'], 'ip-address'],
   ['IPv6', 'edge 2a03:2880:f003:c07:face:b00c::2 and fe80::1ff:fe23:4567:890a', ['2a03:2880:f003:c07:face:b00c::2', 'fe80::1ff:fe23:4567:890a'], 'ip-address'],

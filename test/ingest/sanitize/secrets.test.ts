@@ -51,6 +51,17 @@ const SECRET_CASES: Array<[string, string, string, string]> = [
   ['XML password element', '<password>Jk8!mN2@pQ5z</password>', 'Jk8!mN2@pQ5z', 'secret'],
   ['client secret in YAML', 'oauth:\n  client_secret: 7dF3kL9qP2xZ8vB4nM6w', '7dF3kL9qP2xZ8vB4nM6w', 'secret'],
   ['Google OAuth client secret', 'GOOGLE_CLIENT_SECRET=GOCSPX-AbCdEfGhIjKlMnOpQrStUvWxYz12', 'GOCSPX-AbCdEfGhIjKlMnOpQrStUvWxYz12', 'google-oauth-token'],
+  ['Rails secret_key_base', 'SECRET_KEY_BASE=9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b', '9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b', 'secret'],
+  ['vendor-named key variable', 'MAPBOX_KEY=pk.eyJ1IjoiYWNtZSIsImEiOiJja2x6OTh4In0.Xy7Zw9Vu3Ts1Rq5Po2Nm8L', 'pk.eyJ1IjoiYWNtZSIsImEiOiJja2x6OTh4In0.Xy7Zw9Vu3Ts1Rq5Po2Nm8L', 'api-key'],
+  ['docker config auth', '{"auths": {"registry.acme.io": {"auth": "ZGVwbG95OlpYOWNWOGJON21RMg=="}}}', 'ZGVwbG95OlpYOWNWOGJON21RMg==', 'api-key'],
+  ['redis requirepass', 'requirepass Rd5!xK9#mQ2z', 'Rd5!xK9#mQ2z', 'password'],
+  ['sshpass', "sshpass -p 'Ss7#kQ2!mZ' ssh deploy@bastion", 'Ss7#kQ2!mZ', 'password'],
+  ['docker login token', 'docker login -u deploy -p dckr_pat_Xk7pQ2mW9sR4tV6yZ1aB3cD5eF7 registry.acme.io', 'dckr_pat_Xk7pQ2mW9sR4tV6yZ1aB3cD5eF7', 'docker-token'],
+  ['libpq keyword string', 'psql "host=db.acme.io user=report password=R3p0rt!ng dbname=warehouse"', 'R3p0rt!ng', 'password'],
+  ['Spring YAML datasource', 'spring:\n  datasource:\n    username: billing\n    password: Bl9!ngPw#2025\n', 'Bl9!ngPw#2025', 'password'],
+  ['two-column key/value table', '| Name | Value |\n|---|---|\n| API_KEY | 4f9a8c7b6d5e4f3a2b1c0d9e8f7a6b5c |', '4f9a8c7b6d5e4f3a2b1c0d9e8f7a6b5c', 'api-key'],
+  ['cookie session id', 'Cookie: sessionid=8f7e6d5c4b3a29181716151413121110; theme=dark', '8f7e6d5c4b3a29181716151413121110', 'token'],
+  ['Discord webhook', 'https://discord.com/api/webhooks/123456789012345678/Ab3De5Gh7Jk9Mn1Pq3St5Vw7Yz9Bc1Ef3Hi5Kl7No9', 'Ab3De5Gh7Jk9Mn1Pq3St5Vw7Yz9Bc1Ef3Hi5Kl7No9', 'discord-webhook'],
   ['Hugging Face token', 'HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'huggingface-token'],
 ];
 
