@@ -78,6 +78,18 @@ export const configSchema = z
     topics: z
       .array(z.object({ name: z.string(), keywords: z.array(z.string()).default([]), seniors: idList }).strict())
       .default([]),
+    /** Slack-side escalation: per-senior working hours (unset means always) and the unclaimed reminder. */
+    escalation: z
+      .object({
+        workingHours: z
+          .record(z.string(), z.object({ timezone: z.string().default('UTC'), start: z.string().regex(/^\d{1,2}:\d{2}$/), end: z.string().regex(/^\d{1,2}:\d{2}$/), days: z.array(z.number().int().min(1).max(7)).default([1, 2, 3, 4, 5]) }).strict())
+          .default({}),
+        remindAfterMinutes: z.number().positive().default(60),
+      })
+      .strict()
+      .default({}),
+    /** Unprompted answers in opted-in channels only go out above this retrieval confidence. */
+    proactive: z.object({ minConfidence: z.number().min(0).max(1).default(0.5) }).strict().default({}),
     copy: z
       .object({
         productName: z.string().optional(),
@@ -151,6 +163,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       if (parsed !== null && parsed !== undefined) {
         if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('the top level must be a mapping of settings');
         raw = parsed as Record<string, unknown>;
+        // A section whose keys are all commented out parses as null: treat it as absent.
+        for (const [key, value] of Object.entries(raw)) if (value === null) delete raw[key];
       }
     } catch (err) {
       throw new DeskmateError(ErrorCode.ConfigFileUnreadable, `Cannot read config file ${file}: ${(err as Error).message}. Fix the YAML or point DESKMATE_CONFIG at another file.`, { cause: err });

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config';
 import { Asker } from '../../src/knowledge/ask';
 import { ErrorCode } from '../../src/errors';
 import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../../src/llm/local-embeddings';
+import { embedderSpecFor, embeddingsFor } from '../../src/llm/models';
 import { bundledSamplesDir } from '../../src/paths';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
 import { tmpDir } from '../support/tmp';
@@ -113,7 +114,6 @@ describe('Asker.open', () => {
     try {
       const dir = tmpDir();
       const config = loadConfig({ env: { OPENAI_BASE_URL: fake.baseUrl }, cwd: tmpDir() });
-      const { embedderSpecFor, embeddingsFor } = await import('../../src/llm/models');
       const spec = embedderSpecFor('openai', config);
       await runIngest({ roots: [bundledSamplesDir()], indexDir: dir, embedder: { name: spec.name, embeddings: embeddingsFor(spec, config) } });
       expect(fake.embeddingRequests.length).toBeGreaterThan(0);

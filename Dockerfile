@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# Build stage: native modules (hnswlib-node, better-sqlite3) compile here, TypeScript builds to dist/.
+FROM node:24-slim AS build
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY bin ./bin
+COPY src ./src
+COPY ingest ./ingest
+COPY bench ./bench
+# npm ci runs `prepare`, which compiles TypeScript into dist/.
+RUN npm ci --no-audit --no-fund
+# The image answers from the bundled sample docs until you ingest your own.
+RUN node bin/deskmate.js ingest --index /app/docs-index --quiet
+RUN npm prune --omit=dev --no-audit --no-fund
+
+# Runtime stage: no compilers, non-root.
+FROM node:24-slim
+ENV NODE_ENV=production DESKMATE_DATA_DIR=/data DESKMATE_INDEX_DIR=/app/docs-index PORT=3000
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/bin ./bin
+COPY --from=build --chown=node:node /app/ingest/samples ./ingest/samples
+COPY --from=build --chown=node:node /app/docs-index ./docs-index
+COPY --chown=node:node deskmate.config.example.yaml brand-voice.default.yaml manifest.json* ./
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+VOLUME ["/data"]
+HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+ENTRYPOINT ["node", "bin/deskmate.js"]
+CMD ["start"]
