@@ -25,7 +25,7 @@ const KIND_SENTENCE: Record<CommitGroup, string | null> = {
   feature: null,
   breaking: null,
   performance: 'It is a performance improvement.',
-  fix: 'It is a bug fix.',
+  fix: 'It is listed as a fix.',
   other: null,
 };
 
@@ -61,7 +61,7 @@ function fit(text: string, limit: number, measure: (s: string) => number): strin
 
 /** The first candidate that fits whole; otherwise the shortest, cut at a word. */
 function fitHeadline(candidates: string[]): string {
-  const clean = candidates.map((c) => capitalise(c.replace(/[.!?]+$/, '')));
+  const clean = candidates.map((c) => capitalise((sentences(c)[0] ?? c).replace(/[.!?]+$/, '')));
   const whole = clean.find((c) => charLength(c) <= LIMITS.headline);
   if (whole) return whole;
   const shortest = clean.reduce((a, b) => (charLength(b) < charLength(a) ? b : a));
@@ -93,7 +93,9 @@ export function draftOffline(input: OfflineDraftInput): CopyText {
   const candidates = [breakingSentence, alsoSentence, fromDocs, kindSentence, scopeSentence].filter((s): s is string => Boolean(s)).map(endSentence);
   const body = candidates.slice(0, 2);
   if (body.length === 0) body.push(closing);
-  const blurb = [endSentence(leadSentence), ...body].join(' ');
+  // A subject may hold several sentences; the blurb stays within 2–3.
+  const leadParts = sentences(endSentence(leadSentence)).slice(0, 2);
+  const blurb = [...leadParts, ...body].slice(0, 3).join(' ');
 
   const headline = fitHeadline([leadSentence, lead ? itemText(lead) : leadSentence]);
   const xRoom = LIMITS['captions.x'] - xLength(endSentence(leadSentence)) - 50;

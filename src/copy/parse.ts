@@ -16,6 +16,9 @@ function loadParser(): Promise<CommitParserType> {
         // The default header pattern rejects scopes with spaces or slashes; accept any scope text.
         headerPattern: /^(\w*)(?:\(([^()]*)\))?!?: (.*)$/,
         noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
+        // GitHub merge commits: the conventional header is on the next line.
+        mergePattern: /^Merge pull request #(\d+) from (.*)$/,
+        mergeCorrespondence: ['id', 'source'],
       }),
   );
   return parserPromise;
@@ -27,6 +30,8 @@ export const LOW_INTEREST_TYPES = new Set(['chore', 'ci', 'test', 'tests', 'buil
 /** Removes commit syntax from a description: PR references, backticks, a trailing period. */
 export function cleanSummary(text: string): string {
   return text
+    .replace(/\s*\((?:see\s+)?https?:\/\/[^)\s]*\)|\s*(?:see\s+)?https?:\/\/\S+/gi, '') // links belong in the changelog
+    .replace(/^(?:\s*(?::[a-z0-9_+-]+:|\p{Extended_Pictographic}\uFE0F?))+\s*/u, '') // gitmoji prefixes
     .replace(/\s*\((?:[\w.-]+\/[\w.-]+)?#\d+\)/g, '') // "(#123)", "(owner/repo#123)"
     .replace(/(^|\s)(?:[\w.-]+\/[\w.-]+)?#\d+\b/g, '$1')
     .replace(/`([^`]*)`/g, '$1')
@@ -43,7 +48,9 @@ export async function parseCommitMessages(messages: string[]): Promise<ParsedCom
     const c = parser.parse(text);
     const header = (c.header ?? text.split('\n')[0] ?? '').trim();
     const type = typeof c.type === 'string' && c.type ? c.type.toLowerCase() : null;
-    const subject = type && typeof c.subject === 'string' ? c.subject : header;
+    // A revert describes the reverted commit: "revert "add dark mode"" without its type prefix.
+    const reverted = c.revert && typeof c.revert.header === 'string' ? c.revert.header.replace(/^\w+(?:\([^)]*\))?!?:\s*/, '') : null;
+    const subject = reverted ? `revert "${cleanSummary(reverted)}"` : type && typeof c.subject === 'string' ? c.subject : header;
     const notes = c.notes.filter((n) => /^BREAKING[ -]CHANGE$/i.test(n.title));
     const breaking = notes.length > 0 || /^\w+(?:\([^)]*\))?!:/.test(header);
     const references = Array.from(new Set(c.references.filter((r) => r.prefix === '#').map((r) => `#${r.issue}`)));
@@ -63,8 +70,10 @@ export async function parseCommitMessages(messages: string[]): Promise<ParsedCom
 }
 
 /** The commits worth announcing: low-interest types drop out unless nothing else is left. */
+const BRANCH_MERGE = /^Merge (?:branch|remote-tracking branch|tag|pull request) /;
+
 export function selectNotable(commits: ParsedCommit[]): ParsedCommit[] {
-  const notable = commits.filter((c) => c.breaking || !c.type || !LOW_INTEREST_TYPES.has(c.type));
+  const notable = commits.filter((c) => c.breaking || (c.type ? !LOW_INTEREST_TYPES.has(c.type) : !BRANCH_MERGE.test(c.header)));
   return notable.length > 0 ? notable : commits;
 }
 

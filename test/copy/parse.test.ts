@@ -20,6 +20,21 @@ describe('parseCommitMessages', () => {
     expect(c.references).toEqual(['#77']);
   });
 
+  test('a GitHub merge commit is read by the header on its next line', async () => {
+    const [c] = await parseCommitMessages(['Merge pull request #45 from acme/export\nfeat(export): add CSV export']);
+    expect(c).toMatchObject({ type: 'feat', scope: 'export', summary: 'add CSV export' });
+  });
+
+  test('a revert names what it reverts, without the type prefix', async () => {
+    const [c] = await parseCommitMessages(['Revert "feat: add dark mode"\n\nThis reverts commit abc123def.']);
+    expect(c.summary).toBe('revert "add dark mode"');
+  });
+
+  test('a branch merge is not notable when real changes exist', async () => {
+    const commits = await parseCommitMessages(["Merge branch 'main' into next", 'fix: keep the sidebar open']);
+    expect(selectNotable(commits).map((c) => c.summary)).toEqual(['keep the sidebar open']);
+  });
+
   test('a non-conventional message is accepted with no type', async () => {
     const [c] = await parseCommitMessages(['Add CSV export to reports (#9)']);
     expect(c).toMatchObject({ type: null, scope: null, summary: 'Add CSV export to reports', header: 'Add CSV export to reports (#9)' });
@@ -60,6 +75,9 @@ describe('cleanSummary', () => {
     ['add solidjs templates (#12218) (#12241)', 'add solidjs templates'],
     ['support `vite-ignore` attribute.', 'support vite-ignore attribute'],
     ['fix crash, see owner/repo#12', 'fix crash, see'],
+    [':sparkles: add HTTP/2 push', 'add HTTP/2 push'],
+    ['🎉 first release', 'first release'],
+    ['speed up start (see https://example.com/pull/9)', 'speed up start'],
   ])('%s → %s', (input, expected) => {
     expect(cleanSummary(input)).toBe(expected);
   });
