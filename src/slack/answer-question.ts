@@ -1,0 +1,104 @@
+import type { WebClient } from '@slack/web-api';
+import { userMessageOf } from '../errors.js';
+import type { AskResult } from '../knowledge/ask.js';
+import { childLogger, type Logger } from '../log.js';
+import type { StoredQuestion } from '../store/types.js';
+import { sanitize } from '../../ingest/sanitize/index.js';
+import { answerMessage, plainMessage } from './blocks/answer.js';
+import type { SlackDeps } from './deps.js';
+import { escalateQuestion } from './escalate.js';
+import { asksWhy, MAX_QUESTION_CHARS, stripMentions, truncate } from './text.js';
+
+const CONTEXT_TURNS = 6;
+const TURN_CHARS = 1000;
+
+/** The conversation key DM turns are stored under. */
+export function dmConversation(channel: string): string {
+  return `dm:${channel}`;
+}
+
+/**
+ * The worker for one stored question: gather context, ask, reply (or escalate), mark it done.
+ * Never throws: failures are logged with ids and the asker gets a clear message where possible.
+ */
+export async function answerQuestion(deps: SlackDeps, client: WebClient, q: StoredQuestion): Promise<void> {
+  const log = childLogger('slack.answer', { questionId: q.id, eventId: q.eventId, kind: q.kind, channel: q.channel });
+  const started = Date.now();
+  let placeholderTs: string | undefined;
+  try {
+    if (q.kind === 'proactive') return await answerProactively(deps, client, q, log);
+    // Progress: a placeholder the answer replaces (chat.update), so a slow answer is never silence.
+    const placeholder = await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: ':mag: Looking in the docs…' });
+    placeholderTs = placeholder.ts;
+    const context = await contextFor(deps, client, q, log);
+    const result = await deps.asker.ask(q.text, { context, style: q.kind === 'dm' ? 'tutor' : 'answer' });
+    const notes = q.truncated ? [`Your message was long; I read its first ${MAX_QUESTION_CHARS} characters.`] : [];
+    if (result.fallback) notes.push(`The language model was unavailable (${result.fallback}); this is the offline answer.`);
+    const message = answerMessage(result, { questionId: q.id, notes });
+    await client.chat.update({ channel: q.channel, ts: placeholderTs!, ...message });
+    if (q.threadTs) await deps.store.markThread(q.channel, q.threadTs, 'answered');
+    if (q.kind === 'dm') await rememberDmTurn(deps, q, result);
+    await deps.store.finishQuestion(q.id, 'done', placeholderTs);
+    log.info({ intent: result.intent, confidence: result.confidence, sources: result.sources.length, answeredBy: result.answeredBy, ms: Date.now() - started }, 'question answered');
+    if (result.escalate && q.kind !== 'dm' && q.threadTs) {
+      await escalateQuestion(deps, client, { questionId: q.id, channel: q.channel, threadTs: q.threadTs, asker: q.user, question: q.text, reason: result.reason }, log);
+    } else if (result.escalate && q.kind === 'dm') {
+      await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: `This one is better answered by a person (${result.reason}). Ask it in your team's channel and mention me there, and I will route it to the right senior.` });
+    }
+  } catch (err) {
+    log.error({ err: (err as Error).message, code: (err as { code?: string }).code }, 'answering failed');
+    await deps.store.finishQuestion(q.id, 'failed', placeholderTs).catch(() => undefined);
+    const text = `Sorry, I could not answer that right now: ${userMessageOf(err)} Try again in a minute.`;
+    try {
+      if (placeholderTs) await client.chat.update({ channel: q.channel, ts: placeholderTs, ...plainMessage(text) });
+      else await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text });
+    } catch (notifyErr) {
+      log.error({ err: (notifyErr as Error).message }, 'could not tell the asker about the failure');
+    }
+  }
+}
+
+/** Unprompted: reply only when the docs clearly answer a what/how question; otherwise stay silent. */
+async function answerProactively(deps: SlackDeps, client: WebClient, q: StoredQuestion, log: Logger): Promise<void> {
+  const threadTs = q.threadTs ?? q.messageTs;
+  // Checked again here (not only at ack time): two questions in one thread may both be queued.
+  if (await deps.store.threadKind(q.channel, threadTs)) return deps.store.finishQuestion(q.id, 'done');
+  const result = await deps.asker.ask(q.text, { style: 'answer' });
+  const confident = !result.escalate && !asksWhy(q.text) && result.confidence >= deps.config.proactive.minConfidence;
+  if (!confident) {
+    log.info({ intent: result.intent, confidence: result.confidence }, 'proactive: staying quiet');
+    return deps.store.finishQuestion(q.id, 'done');
+  }
+  await deps.store.markThread(q.channel, threadTs, 'proactive');
+  const posted = await client.chat.postMessage({ channel: q.channel, thread_ts: threadTs, ...answerMessage(result, { questionId: q.id, proactive: true }) });
+  await deps.store.finishQuestion(q.id, 'done', posted.ts);
+  log.info({ confidence: result.confidence, sources: result.sources.length }, 'proactive answer posted');
+}
+
+async function contextFor(deps: SlackDeps, client: WebClient, q: StoredQuestion, log: Logger): Promise<string[]> {
+  if (q.kind === 'dm' && !q.threadTs) {
+    const turns = await deps.store.recentTurns(dmConversation(q.channel), CONTEXT_TURNS);
+    return turns.map((t) => `${t.role === 'user' ? 'User' : 'Deskmate'}: ${t.text}`);
+  }
+  if (!q.threadTs || q.threadTs === q.messageTs) return [];
+  try {
+    const res = await client.conversations.replies({ channel: q.channel, ts: q.threadTs, limit: 50 });
+    const earlier = (res.messages ?? []).filter((m) => m.ts && Number(m.ts) < Number(q.messageTs) && m.text && !m.text.startsWith(':mag:'));
+    const turns = earlier.slice(-CONTEXT_TURNS).map((m) => {
+      const who = m.bot_id || m.user === deps.botUserId ? 'Deskmate' : 'User';
+      return `${who}: ${truncate(stripMentions(m.text ?? ''), TURN_CHARS)}`;
+    });
+    // Thread text reaches the LLM: it is sanitized like the question was.
+    return await Promise.all(turns.map(async (t) => (await sanitize(t)).text));
+  } catch (err) {
+    log.warn({ err: (err as Error).message }, 'conversations.replies failed; answering without thread context');
+    return [];
+  }
+}
+
+async function rememberDmTurn(deps: SlackDeps, q: StoredQuestion, result: AskResult): Promise<void> {
+  const at = deps.now().getTime();
+  const conversation = dmConversation(q.channel);
+  await deps.store.addTurn(conversation, { role: 'user', text: truncate(q.text, TURN_CHARS), at });
+  await deps.store.addTurn(conversation, { role: 'assistant', text: truncate(result.answer, TURN_CHARS), at });
+}

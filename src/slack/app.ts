@@ -1,0 +1,126 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { Config } from '../config.js';
+import { DeskmateError, ErrorCode } from '../errors.js';
+import { childLogger } from '../log.js';
+import type { DeskmateStore } from '../store/types.js';
+import { AnswerQueue } from './answer-queue.js';
+import { answerQuestion } from './answer-question.js';
+import { boltLogger } from './bolt-logger.js';
+import { rolesOf, type AskerLike, type SlackDeps } from './deps.js';
+import * as actions from './listeners/actions/index.js';
+import * as commands from './listeners/commands/index.js';
+import * as events from './listeners/events/index.js';
+import * as messages from './listeners/messages/index.js';
+import type { SlackRuntime } from './runtime.js';
+
+const log = childLogger('slack.app');
+
+export interface DeskmateAppOptions {
+  config: Config;
+  asker: AskerLike;
+  store: DeskmateStore;
+  mode: 'http' | 'socket';
+  reindex?: () => Promise<void>;
+  /** How often to look for a new index build on disk and for pending questions left behind. */
+  reloadIntervalMs?: number;
+  sweepIntervalMs?: number;
+  concurrency?: number;
+  now?: () => Date;
+}
+
+export interface DeskmateSlackApp {
+  app: App;
+  runtime: SlackRuntime;
+  /** Starts listening (HTTP: on `port`, `host`); resolves with the bound port. Pending questions are re-queued. */
+  start(listen?: { port?: number; host?: string }): Promise<{ port: number }>;
+  /** Stops taking requests, then drains queued and running answers (SIGTERM). */
+  stop(): Promise<void>;
+  /** Resolves when no answer is queued or running (tests, benches). */
+  idle(): Promise<void>;
+}
+
+/** The bot's own ids, from config or one auth.test call (so Bolt never calls it per event). */
+async function botIdentity(config: Config): Promise<{ botUserId: string; botId?: string }> {
+  if (config.slack.botUserId) return { botUserId: config.slack.botUserId, botId: config.slack.botId };
+  try {
+    const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl });
+    const res = await client.auth.test();
+    return { botUserId: String(res.user_id), botId: res.bot_id ? String(res.bot_id) : config.slack.botId };
+  } catch (err) {
+    throw new DeskmateError(ErrorCode.SlackFailed, `Slack rejected the bot token (auth.test: ${(err as Error).message}). Check SLACK_BOT_TOKEN, or set SLACK_BOT_USER_ID to skip this check.`, { cause: err });
+  }
+}
+
+export async function createDeskmateApp(options: DeskmateAppOptions): Promise<DeskmateSlackApp> {
+  const { config } = options;
+  if (!config.slack.botToken) throw new DeskmateError(ErrorCode.ConfigInvalid, 'SLACK_BOT_TOKEN is not set.');
+  const identity = await botIdentity(config);
+  let ready = false;
+  const healthz = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: ready }));
+    },
+  };
+  let receiver: Receiver;
+  if (options.mode === 'socket') {
+    if (!config.slack.appToken) throw new DeskmateError(ErrorCode.ConfigInvalid, 'Socket Mode needs SLACK_APP_TOKEN.');
+    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, customRoutes: [healthz], installerOptions: { port: config.slack.port }, logger: boltLogger() });
+  } else {
+    if (!config.slack.signingSecret) throw new DeskmateError(ErrorCode.ConfigInvalid, 'HTTP mode needs SLACK_SIGNING_SECRET.');
+    // processBeforeResponse: the listener persists the question before the 200 goes out.
+    receiver = new HTTPReceiver({ signingSecret: config.slack.signingSecret, endpoints: '/slack/events', processBeforeResponse: true, customRoutes: [healthz], logger: boltLogger() });
+  }
+  const app = new App({
+    receiver,
+    token: config.slack.botToken,
+    tokenVerificationEnabled: false,
+    botUserId: identity.botUserId,
+    botId: identity.botId,
+    logger: boltLogger(),
+    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+  });
+  const deps: SlackDeps = { config, asker: options.asker, store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()) };
+  const client = app.client;
+  const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2);
+  const runtime: SlackRuntime = { deps, roles: rolesOf(config), queue, client };
+  events.register(app, runtime);
+  messages.register(app, runtime);
+  actions.register(app, runtime);
+  commands.register(app, runtime);
+  app.error(async (err) => {
+    // One bad event never takes the process down; Slack retries what we failed to ack.
+    log.error({ err: err.message, code: (err as { code?: string }).code }, 'listener failed');
+  });
+
+  const timers: NodeJS.Timeout[] = [];
+  const sweep = async () => queue.sweep(await options.store.pendingQuestions());
+  return {
+    app,
+    runtime,
+    async start(listen = {}) {
+      const started = (options.mode === 'http' ? await app.start({ port: listen.port ?? config.slack.port, host: listen.host }) : await app.start()) as unknown;
+      const requeued = await sweep();
+      if (requeued) log.info({ requeued }, 'pending questions from before the restart re-queued');
+      timers.push(setInterval(() => void options.asker.reloadIfChanged().catch(() => undefined), options.reloadIntervalMs ?? 30_000).unref());
+      timers.push(setInterval(() => void sweep().catch((err) => log.warn({ err: (err as Error).message }, 'sweep failed')), options.sweepIntervalMs ?? 30_000).unref());
+      ready = true;
+      const address = options.mode === 'http' ? (started as Server).address() : null;
+      const port = address && typeof address === 'object' ? address.port : config.slack.port;
+      log.info({ mode: options.mode, port, botUserId: identity.botUserId }, 'Deskmate is listening');
+      return { port };
+    },
+    async stop() {
+      ready = false;
+      for (const t of timers) clearInterval(t);
+      await app.stop().catch((err) => log.warn({ err: (err as Error).message }, 'receiver stop failed'));
+      await queue.drain();
+      log.info('Deskmate stopped; in-flight answers drained');
+    },
+    idle: () => queue.idle(),
+  };
+}

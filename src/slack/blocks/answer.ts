@@ -1,0 +1,73 @@
+import type { AskResult } from '../../knowledge/ask.js';
+import { CONTEXT_TEXT_LIMIT, FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, splitText, truncate } from '../text.js';
+import type { SlackBlock } from './types.js';
+
+export const ACTION_IDS = {
+  helpful: 'answer_helpful',
+  notHelpful: 'answer_not_helpful',
+  askSenior: 'answer_ask_senior',
+  solved: 'proactive_solved',
+  needHuman: 'proactive_need_human',
+  claim: 'escalation_claim',
+  resolve: 'escalation_resolve',
+} as const;
+
+/** Blocks reserved after the answer sections: sources context, notes, actions. */
+const RESERVED_BLOCKS = 4;
+
+export interface AnswerRenderOptions {
+  questionId: number;
+  /** Unprompted answer in a channel: different buttons, and a line saying why Deskmate spoke up. */
+  proactive?: boolean;
+  /** Shown under the answer, e.g. "your message was long; I read the first 4000 characters". */
+  notes?: string[];
+}
+
+export interface RenderedMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+function section(text: string): SlackBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): SlackBlock {
+  return { type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) };
+}
+
+/** Numbered sources as one context block, matching the [n] markers in the answer. */
+export function sourcesBlock(sources: AskResult['sources']): SlackBlock | undefined {
+  if (!sources.length) return undefined;
+  const lines = sources.map((s, i) => `[${i + 1}] ${s.path}#${s.section}`);
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`*Sources:* ${lines.join('  ·  ')}`, CONTEXT_TEXT_LIMIT) }] };
+}
+
+/**
+ * The answer message: the text in sections of ≤ 3000 chars, at most 50 blocks in all; an answer
+ * longer than that is cut cleanly with a note pointing to the cited sources for the rest.
+ */
+export function answerMessage(result: AskResult, options: AnswerRenderOptions): RenderedMessage {
+  const pieces = splitText(result.answer, SECTION_TEXT_LIMIT - 10);
+  const room = MAX_BLOCKS - RESERVED_BLOCKS;
+  const shown = pieces.slice(0, room);
+  const notes = [...(options.notes ?? [])];
+  if (pieces.length > room) notes.push('The answer was too long for one Slack message; the rest is in the cited sources.');
+  const blocks: SlackBlock[] = shown.map(section);
+  const sources = sourcesBlock(result.sources);
+  if (sources) blocks.push(sources);
+  if (options.proactive) notes.unshift('I answered because this looks documented. A human can still help if it does not solve it.');
+  if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(notes.map((n) => `_${n}_`).join('\n'), CONTEXT_TEXT_LIMIT) }] });
+  const id = String(options.questionId);
+  const buttons = options.proactive
+    ? [button('That solved it', ACTION_IDS.solved, id, 'primary'), button('Still need a human', ACTION_IDS.needHuman, id)]
+    : [button('Helpful', ACTION_IDS.helpful, id, 'primary'), button('Not helpful', ACTION_IDS.notHelpful, id), button('Ask a senior', ACTION_IDS.askSenior, id)];
+  blocks.push({ type: 'actions', block_id: `answer_${id}`, elements: buttons });
+  return { text: truncate(result.answer, FALLBACK_TEXT_LIMIT), blocks };
+}
+
+/** A plain message (usage hints, errors, placeholders). */
+export function plainMessage(text: string): RenderedMessage {
+  const t = truncate(text, SECTION_TEXT_LIMIT);
+  return { text: t, blocks: [section(t)] };
+}

@@ -1,0 +1,31 @@
+import type { Config } from '../config.js';
+import type { AskOptions, AskResult } from '../knowledge/ask.js';
+import { allSeniors } from '../escalation/routing.js';
+import type { DeskmateStore } from '../store/types.js';
+
+/** What the Slack adapter needs from the knowledge side: the Asker's two calls. */
+export interface AskerLike {
+  ask(question: string, options?: AskOptions): Promise<AskResult>;
+  reloadIfChanged(): Promise<boolean>;
+}
+
+export interface SlackDeps {
+  config: Config;
+  asker: AskerLike;
+  store: DeskmateStore;
+  /** Re-ingests the configured doc paths (injected so src/slack never imports ingest's pipeline). */
+  reindex?: () => Promise<void>;
+  botUserId: string;
+  now: () => Date;
+}
+
+export interface Roles {
+  isSenior(user: string): boolean;
+  isAdmin(user: string): boolean;
+}
+
+export function rolesOf(config: Config): Roles {
+  const seniors = allSeniors(config.seniors, config.topics);
+  const admins = new Set(config.admins);
+  return { isSenior: (u) => seniors.has(u), isAdmin: (u) => admins.has(u) };
+}

@@ -1,0 +1,9 @@
+import type { App } from '@slack/bolt';
+import type { SlackRuntime } from '../../runtime.js';
+import { registerEscalationActions } from './escalation.js';
+import { registerFeedback } from './feedback.js';
+
+export function register(app: App, rt: SlackRuntime): void {
+  registerFeedback(app, rt);
+  registerEscalationActions(app, rt);
+}

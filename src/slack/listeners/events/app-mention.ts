@@ -1,0 +1,19 @@
+import type { App } from '@slack/bolt';
+import { acceptQuestion, background, USAGE_HINT, type SlackRuntime } from '../../runtime.js';
+import { stripMentions } from '../../text.js';
+
+/** @Deskmate in a channel: persist before the ack, answer in the thread from the queue. */
+export function registerAppMention(app: App, rt: SlackRuntime): void {
+  app.event('app_mention', async ({ event, body }) => {
+    const e = event as typeof event & { subtype?: string; edited?: unknown };
+    if (e.bot_id || e.subtype || e.edited || !e.user) return;
+    const eventId = (body as { event_id?: string }).event_id;
+    const threadTs = e.thread_ts ?? e.ts;
+    if (!stripMentions(e.text ?? '')) {
+      if (eventId && !(await rt.deps.store.markEventSeen(eventId))) return;
+      background('usage hint', { eventId }, () => rt.client.chat.postMessage({ channel: e.channel, thread_ts: threadTs, text: USAGE_HINT }));
+      return;
+    }
+    await acceptQuestion(rt, { kind: 'mention', channel: e.channel, user: e.user, text: e.text, ts: e.ts, threadTs, eventId });
+  });
+}

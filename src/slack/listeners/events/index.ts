@@ -1,0 +1,9 @@
+import type { App } from '@slack/bolt';
+import type { SlackRuntime } from '../../runtime.js';
+import { registerAppHome } from './app-home.js';
+import { registerAppMention } from './app-mention.js';
+
+export function register(app: App, rt: SlackRuntime): void {
+  registerAppMention(app, rt);
+  registerAppHome(app, rt);
+}

@@ -1,0 +1,61 @@
+import type { App } from '@slack/bolt';
+import { looksLikeQuestion } from '../../../knowledge/intent.js';
+import { changeEscalation } from '../../escalation-update.js';
+import { acceptQuestion, background, type SlackRuntime } from '../../runtime.js';
+import { asksWhy, mentionsUser, stripMentions } from '../../text.js';
+
+interface MessageEvent {
+  type: 'message';
+  subtype?: string;
+  channel: string;
+  channel_type?: string;
+  user?: string;
+  bot_id?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+}
+
+/**
+ * Plain messages: DMs (tutoring), follow-ups in threads Deskmate answers, a claimer's reply that
+ * resolves an escalation, and proactive answers in opted-in channels. Bot messages, edits and
+ * deletions (any subtype) are ignored; messages that mention Deskmate are left to app_mention.
+ */
+export function registerMessages(app: App, rt: SlackRuntime): void {
+  app.event('message', async ({ event, body }) => {
+    const e = event as unknown as MessageEvent;
+    if (e.subtype || e.bot_id || !e.user || e.user === rt.deps.botUserId) return;
+    const eventId = (body as { event_id?: string }).event_id;
+    const text = e.text ?? '';
+    if (e.channel_type === 'im') {
+      if (!stripMentions(text)) return;
+      await acceptQuestion(rt, { kind: 'dm', channel: e.channel, user: e.user, text, ts: e.ts, threadTs: e.thread_ts, eventId });
+      return;
+    }
+    if (mentionsUser(text, rt.deps.botUserId)) return;
+    const inThread = Boolean(e.thread_ts && e.thread_ts !== e.ts);
+    if (inThread) {
+      const escalation = await rt.deps.store.escalationForThread(e.channel, e.thread_ts!);
+      if (escalation && escalation.state !== 'resolved') {
+        // Humans are handling this thread; the claimer's reply closes it.
+        if (escalation.state === 'claimed' && escalation.claimedBy === e.user && (!eventId || (await rt.deps.store.markEventSeen(eventId)))) {
+          background('resolve by reply', { eventId, escalationId: escalation.id }, () => changeEscalation(rt, escalation.id, { type: 'resolve', actor: e.user! }));
+        }
+        return;
+      }
+      const kind = await rt.deps.store.threadKind(e.channel, e.thread_ts!);
+      if (kind === 'answered') {
+        if (!stripMentions(text)) return;
+        await acceptQuestion(rt, { kind: 'followup', channel: e.channel, user: e.user, text, ts: e.ts, threadTs: e.thread_ts, eventId });
+        return;
+      }
+      if (kind === 'proactive') return; // at most one unprompted reply per thread
+    }
+    if (!rt.deps.config.proactiveChannels.includes(e.channel) || rt.deps.config.mode === 'observe') return;
+    if (rt.roles.isSenior(e.user)) return;
+    const question = stripMentions(text);
+    if (!looksLikeQuestion(question) || asksWhy(question)) return;
+    await acceptQuestion(rt, { kind: 'proactive', channel: e.channel, user: e.user, text, ts: e.ts, threadTs: e.thread_ts ?? e.ts, eventId });
+  });
+}
+

@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DeskmateError, ErrorCode } from '../errors.js';
+import { MIGRATIONS } from './migrations.js';
+import type { DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
+
+type Row = Record<string, unknown>;
+const DB_FILE = 'deskmate.sqlite';
+
+/** Applies pending migrations; returns the schema version reached. */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}
+
+/**
+ * SQLite store under the data dir. better-sqlite3 is synchronous, so each call finishes before the
+ * HTTP ack goes out: a question is on disk before Slack hears "200".
+ */
+export class SqliteStore implements DeskmateStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  static open(dataDir: string): SqliteStore {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+      const db = new Database(path.join(dataDir, DB_FILE));
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      migrate(db);
+      return new SqliteStore(db);
+    } catch (err) {
+      throw new DeskmateError(ErrorCode.StoreFailed, `Cannot open the Deskmate database in ${dataDir}: ${(err as Error).message}. Check DESKMATE_DATA_DIR points at a writable folder.`, { cause: err });
+    }
+  }
+
+  async acceptQuestion(q: QuestionInput): Promise<StoredQuestion | undefined> {
+    const now = Date.now();
+    return this.db.transaction((): StoredQuestion | undefined => {
+      if (q.eventId && this.db.prepare('INSERT OR IGNORE INTO processed_events VALUES (?, ?)').run(q.eventId, now).changes === 0) return undefined;
+      const res = this.db
+        .prepare('INSERT OR IGNORE INTO questions (kind, channel, user, text, message_ts, thread_ts, event_id, truncated, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(q.kind, q.channel, q.user, q.text, q.messageTs, q.threadTs ?? null, q.eventId ?? null, q.truncated ? 1 : 0, now);
+      if (res.changes === 0) return undefined;
+      return { ...q, id: Number(res.lastInsertRowid), status: 'pending', createdAt: now };
+    })();
+  }
+
+  async markEventSeen(eventId: string): Promise<boolean> {
+    return this.db.prepare('INSERT OR IGNORE INTO processed_events VALUES (?, ?)').run(eventId, Date.now()).changes > 0;
+  }
+
+  async pendingQuestions(): Promise<StoredQuestion[]> {
+    return (this.db.prepare("SELECT * FROM questions WHERE status = 'pending' ORDER BY id").all() as Row[]).map(toQuestion);
+  }
+
+  async getQuestion(id: number): Promise<StoredQuestion | undefined> {
+    const row = this.db.prepare('SELECT * FROM questions WHERE id = ?').get(id) as Row | undefined;
+    return row ? toQuestion(row) : undefined;
+  }
+
+  async finishQuestion(id: number, status: Exclude<QuestionStatus, 'pending'>, replyTs?: string): Promise<void> {
+    this.db.prepare('UPDATE questions SET status = ?, reply_ts = COALESCE(?, reply_ts) WHERE id = ?').run(status, replyTs ?? null, id);
+  }
+
+  async recentQuestions(user: string, limit: number): Promise<StoredQuestion[]> {
+    return (this.db.prepare('SELECT * FROM questions WHERE user = ? ORDER BY id DESC LIMIT ?').all(user, limit) as Row[]).map(toQuestion);
+  }
+
+  async markThread(channel: string, threadTs: string, kind: 'answered' | 'proactive'): Promise<void> {
+    // An explicit answer outranks a proactive one: the thread then takes follow-ups.
+    this.db
+      .prepare("INSERT INTO threads VALUES (?, ?, ?) ON CONFLICT (channel, thread_ts) DO UPDATE SET kind = CASE WHEN excluded.kind = 'answered' THEN 'answered' ELSE threads.kind END")
+      .run(channel, threadTs, kind);
+  }
+
+  async threadKind(channel: string, threadTs: string): Promise<'answered' | 'proactive' | undefined> {
+    const row = this.db.prepare('SELECT kind FROM threads WHERE channel = ? AND thread_ts = ?').get(channel, threadTs) as Row | undefined;
+    return row ? (row.kind as 'answered' | 'proactive') : undefined;
+  }
+
+  async addTurn(conversation: string, turn: Turn): Promise<void> {
+    this.db.prepare('INSERT INTO turns (conversation, role, text, at) VALUES (?, ?, ?, ?)').run(conversation, turn.role, turn.text, turn.at);
+  }
+
+  async recentTurns(conversation: string, limit: number): Promise<Turn[]> {
+    const rows = this.db.prepare('SELECT role, text, at FROM turns WHERE conversation = ? ORDER BY id DESC LIMIT ?').all(conversation, limit) as Row[];
+    return rows.reverse().map((r) => ({ role: r.role as Turn['role'], text: String(r.text), at: Number(r.at) }));
+  }
+
+  async openEscalation(input: EscalationInput): Promise<Escalation> {
+    const now = Date.now();
+    const res = this.db
+      .prepare("INSERT INTO escalations (question_id, channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)")
+      .run(input.questionId ?? null, input.channel, input.threadTs, input.asker, input.question, input.topic, input.senior, input.reason, now, now);
+    return { ...input, id: Number(res.lastInsertRowid), state: 'open', createdAt: now, updatedAt: now };
+  }
+
+  async getEscalation(id: number): Promise<Escalation | undefined> {
+    const row = this.db.prepare('SELECT * FROM escalations WHERE id = ?').get(id) as Row | undefined;
+    return row ? toEscalation(row) : undefined;
+  }
+
+  async escalationForThread(channel: string, threadTs: string): Promise<Escalation | undefined> {
+    const row = this.db.prepare('SELECT * FROM escalations WHERE channel = ? AND thread_ts = ? ORDER BY id DESC LIMIT 1').get(channel, threadTs) as Row | undefined;
+    return row ? toEscalation(row) : undefined;
+  }
+
+  async saveEscalation(e: Escalation): Promise<void> {
+    this.db
+      .prepare('UPDATE escalations SET senior = ?, state = ?, claimed_by = ?, resolved_by = ?, notice_ts = ?, updated_at = ? WHERE id = ?')
+      .run(e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, Date.now(), e.id);
+  }
+
+  async listEscalations(state?: EscalationState): Promise<Escalation[]> {
+    const rows = state ? this.db.prepare('SELECT * FROM escalations WHERE state = ? ORDER BY id').all(state) : this.db.prepare('SELECT * FROM escalations ORDER BY id').all();
+    return (rows as Row[]).map(toEscalation);
+  }
+
+  async nextRotation(topic: string): Promise<number> {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT cursor FROM rotations WHERE topic = ?').get(topic) as Row | undefined;
+      const cursor = row ? Number(row.cursor) : 0;
+      this.db.prepare('INSERT INTO rotations VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET cursor = excluded.cursor').run(topic, cursor + 1);
+      return cursor;
+    })();
+  }
+
+  async recordFeedback(questionId: number, user: string, kind: FeedbackKind): Promise<void> {
+    this.db.prepare('INSERT OR IGNORE INTO feedback VALUES (?, ?, ?, ?)').run(questionId, user, kind, Date.now());
+  }
+
+  async feedbackFor(questionId: number): Promise<Array<{ user: string; kind: FeedbackKind }>> {
+    return (this.db.prepare('SELECT user, kind FROM feedback WHERE question_id = ? ORDER BY at').all(questionId) as Row[]).map((r) => ({ user: String(r.user), kind: r.kind as FeedbackKind }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function opt(v: unknown): string | undefined {
+  return v === null || v === undefined ? undefined : String(v);
+}
+
+function toQuestion(r: Row): StoredQuestion {
+  return {
+    id: Number(r.id),
+    kind: r.kind as StoredQuestion['kind'],
+    channel: String(r.channel),
+    user: String(r.user),
+    text: String(r.text),
+    messageTs: String(r.message_ts),
+    threadTs: opt(r.thread_ts),
+    eventId: opt(r.event_id),
+    truncated: Number(r.truncated) === 1,
+    status: r.status as QuestionStatus,
+    replyTs: opt(r.reply_ts),
+    createdAt: Number(r.created_at),
+  };
+}
+
+function toEscalation(r: Row): Escalation {
+  return {
+    id: Number(r.id),
+    questionId: r.question_id === null ? undefined : Number(r.question_id),
+    channel: String(r.channel),
+    threadTs: String(r.thread_ts),
+    asker: String(r.asker),
+    question: String(r.question),
+    topic: String(r.topic),
+    senior: String(r.senior),
+    reason: String(r.reason),
+    state: r.state as EscalationState,
+    claimedBy: opt(r.claimed_by),
+    resolvedBy: opt(r.resolved_by),
+    noticeTs: opt(r.notice_ts),
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+  };
+}

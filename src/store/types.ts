@@ -1,0 +1,96 @@
+/**
+ * The persistence Deskmate's Slack side needs, behind one small async interface so a PostgreSQL
+ * implementation can sit beside the SQLite one. Every method is idempotent where Slack may retry.
+ */
+
+export type QuestionKind = 'mention' | 'followup' | 'dm' | 'proactive';
+export type QuestionStatus = 'pending' | 'done' | 'failed';
+
+export interface QuestionInput {
+  kind: QuestionKind;
+  channel: string;
+  user: string;
+  /** Already sanitized and trimmed to the size Deskmate asks with. */
+  text: string;
+  messageTs: string;
+  /** The thread Deskmate replies in (the message's own ts when it starts one); undefined for DMs outside threads. */
+  threadTs?: string;
+  eventId?: string;
+  /** The message was longer than Deskmate reads; the answer says so. */
+  truncated?: boolean;
+}
+
+export interface StoredQuestion extends QuestionInput {
+  id: number;
+  status: QuestionStatus;
+  createdAt: number;
+  /** ts of Deskmate's reply, once posted. */
+  replyTs?: string;
+}
+
+export type EscalationState = 'open' | 'claimed' | 'resolved';
+
+export interface EscalationInput {
+  questionId?: number;
+  channel: string;
+  threadTs: string;
+  asker: string;
+  question: string;
+  topic: string;
+  senior: string;
+  reason: string;
+}
+
+export interface Escalation extends EscalationInput {
+  id: number;
+  state: EscalationState;
+  claimedBy?: string;
+  resolvedBy?: string;
+  /** ts of the escalation notice in the thread, so buttons can update it. */
+  noticeTs?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Turn {
+  role: 'user' | 'assistant';
+  text: string;
+  at: number;
+}
+
+export type FeedbackKind = 'helpful' | 'not_helpful' | 'solved' | 'still_need_human' | 'ask_senior';
+
+export interface DeskmateStore {
+  /**
+   * Records an event id and, when it is new, the question it carries, in one transaction.
+   * Returns the stored question, or undefined when the event (or the same message) was seen before.
+   */
+  acceptQuestion(question: QuestionInput): Promise<StoredQuestion | undefined>;
+  /** Records an event id that carries no question; false when it was seen before. */
+  markEventSeen(eventId: string): Promise<boolean>;
+  pendingQuestions(): Promise<StoredQuestion[]>;
+  getQuestion(id: number): Promise<StoredQuestion | undefined>;
+  finishQuestion(id: number, status: Exclude<QuestionStatus, 'pending'>, replyTs?: string): Promise<void>;
+  recentQuestions(user: string, limit: number): Promise<StoredQuestion[]>;
+
+  /** Threads Deskmate answers in; `proactive` ones got their one unprompted reply. */
+  markThread(channel: string, threadTs: string, kind: 'answered' | 'proactive'): Promise<void>;
+  threadKind(channel: string, threadTs: string): Promise<'answered' | 'proactive' | undefined>;
+
+  addTurn(conversation: string, turn: Turn): Promise<void>;
+  recentTurns(conversation: string, limit: number): Promise<Turn[]>;
+
+  openEscalation(input: EscalationInput): Promise<Escalation>;
+  getEscalation(id: number): Promise<Escalation | undefined>;
+  escalationForThread(channel: string, threadTs: string): Promise<Escalation | undefined>;
+  saveEscalation(escalation: Escalation): Promise<void>;
+  listEscalations(state?: EscalationState): Promise<Escalation[]>;
+
+  /** Round-robin cursor per topic: returns the current value and advances it. */
+  nextRotation(topic: string): Promise<number>;
+
+  recordFeedback(questionId: number, user: string, kind: FeedbackKind): Promise<void>;
+  feedbackFor(questionId: number): Promise<Array<{ user: string; kind: FeedbackKind }>>;
+
+  close(): Promise<void>;
+}

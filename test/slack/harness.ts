@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { configSchema, type Config } from '../../src/config';
+import { Asker } from '../../src/knowledge/ask';
+import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../../src/llm/local-embeddings';
+import { bundledSamplesDir } from '../../src/paths';
+import { createDeskmateApp, type DeskmateSlackApp } from '../../src/slack/app';
+import { SqliteStore } from '../../src/store/sqlite';
+import { runIngest } from '../../ingest/pipeline';
+import { FakeSlack } from '../support/fake-slack';
+import { buttonClick, eventEnvelope, postSigned, slashCommand, type SignedResponse } from '../support/signed';
+
+export const SECRET = 'test-signing-secret';
+export const SENIOR_API = 'USENIORAPI';
+export const SENIOR_WEBHOOKS = 'USENIORHOOK';
+export const SENIOR_DEFAULT = 'USENIORDEF';
+export const ADMIN = 'UADMIN';
+export const JUNIOR = 'UJUNIOR';
+export const CHANNEL = 'CGENERAL';
+export const PROACTIVE_CHANNEL = 'CHELP';
+
+/** Builds the sample index once into a temp dir (the local hashed embedder: offline, deterministic). */
+export async function buildSampleIndex(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-index-'));
+  await runIngest({ roots: [bundledSamplesDir()], indexDir: dir, embedder: { name: LOCAL_EMBEDDER_NAME, embeddings: new LocalHashEmbeddings() } });
+  return dir;
+}
+
+export function testConfig(fake: FakeSlack, dataDir: string, indexDir: string, extra: Record<string, unknown> = {}): Config {
+  return configSchema.parse({
+    index: { dir: indexDir },
+    slack: { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.url, botUserId: fake.botUserId, botId: fake.botId },
+    dataDir,
+    seniors: [SENIOR_DEFAULT],
+    admins: [ADMIN],
+    proactiveChannels: [PROACTIVE_CHANNEL],
+    topics: [
+      { name: 'webhooks', keywords: ['webhook', 'signature'], seniors: [SENIOR_WEBHOOKS] },
+      { name: 'api', keywords: ['pagination', 'cursor', 'shipments', 'rate limit'], seniors: [SENIOR_API] },
+    ],
+    ...extra,
+  });
+}
+
+export interface Harness {
+  fake: FakeSlack;
+  deskmate: DeskmateSlackApp;
+  store: SqliteStore;
+  config: Config;
+  url: string;
+  sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<SignedResponse & { eventId: string }>;
+  click(input: Parameters<typeof buttonClick>[0]): Promise<SignedResponse>;
+  command(input: Parameters<typeof slashCommand>[0]): Promise<SignedResponse>;
+  /** Stops the app (draining answers) and closes the store; the fake and data dir stay for a restart. */
+  stop(): Promise<void>;
+}
+
+export async function startHarness(input: { fake: FakeSlack; dataDir: string; indexDir: string; configExtra?: Record<string, unknown>; reindex?: () => Promise<void> }): Promise<Harness> {
+  const config = testConfig(input.fake, input.dataDir, input.indexDir, input.configExtra);
+  const store = SqliteStore.open(config.dataDir);
+  const asker = await Asker.open(config, input.indexDir);
+  const deskmate = await createDeskmateApp({ config, asker, store, mode: 'http', reindex: input.reindex, reloadIntervalMs: 60_000, sweepIntervalMs: 60_000 });
+  const { port } = await deskmate.start({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  return {
+    fake: input.fake,
+    deskmate,
+    store,
+    config,
+    url,
+    async sendEvent(event, options = {}) {
+      const { raw, eventId } = eventEnvelope(event, options.eventId);
+      return { ...(await postSigned(url, raw, { secret: SECRET, retryNum: options.retryNum })), eventId };
+    },
+    async click(click) {
+      const { raw, contentType } = buttonClick(click);
+      return postSigned(url, raw, { secret: SECRET, contentType });
+    },
+    async command(cmd) {
+      const { raw, contentType } = slashCommand(cmd);
+      return postSigned(url, raw, { secret: SECRET, contentType });
+    },
+    async stop() {
+      await deskmate.stop();
+      await store.close();
+    },
+  };
+}
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-data-'));
+}
+
+/** Text of every block of a recorded call, joined: what a person would read. */
+export function renderedText(args: Record<string, unknown>): string {
+  const blocks = (args.blocks as Array<Record<string, unknown>> | undefined) ?? [];
+  return JSON.stringify(blocks) + ' ' + String(args.text ?? '');
+}
