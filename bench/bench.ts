@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundledSamplesDir } from '../src/paths.js';
+import { LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
+import { benchBuild, benchIngest, benchPhases } from './bench-ingest.js';
+import { benchAnswers, benchVectorQueries, type VectorQueryFigures } from './bench-query.js';
+import { sharedDir } from './corpus.js';
+import { syntheticQuestions, writeSyntheticCorpus } from './synthetic.js';
+
+const HELP = `npm run bench [-- --quick] [-- --json]
+
+Speed figures, each beside a baseline measured in the same run:
+  ingest      shared corpus and a synthetic 100k-chunk corpus through runIngest (offline embedder),
+              vs a raw hnswlib-node build of the same vectors with the same M/efConstruction
+  query       vector search through the project's store vs raw searchKnn, p50/p99, recall@10
+              against exact cosine search, at 10k and 100k chunks
+  answer      Asker.ask (hybrid retrieval, intent, extraction), p50/p99, at 10k and 100k chunks
+  slack acks  bench/bench-slack.ts benchAcks(), when present
+
+  --quick   10k chunks only (a smoke run)
+  --json    also print every figure as one JSON object on the last line
+  --help    this text`;
+
+const QUERIES = 500;
+const EXACT = 200;
+const ANSWERS = 300;
+const EF_SWEEP = [64, 128, 200, 300, 400, 600, 800];
+
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+const line = (s = '') => process.stdout.write(s + '\n');
+const note = (s: string) => process.stderr.write(s + '\n');
+
+function vectorRow(label: string, v: VectorQueryFigures): void {
+  line(`  ${label.padEnd(28)} ours p50 ${round(v.ours.p50, 3)} ms, p99 ${round(v.ours.p99, 3)} ms | raw p50 ${round(v.raw.p50, 3)} ms, p99 ${round(v.raw.p99, 3)} ms | ratio ${round(v.ours.p50 / v.raw.p50)}x (target ≤ 1.5x)`);
+  line(`  ${''.padEnd(28)} recall@10 ours ${round(v.oursRecall, 3)}, raw ${round(v.rawRecall, 3)} at efSearch ${v.efSearch} (target ≥ 0.95); counting ties ${round(v.oursRecallTies, 3)}; index load ${round(v.loadMs, 0)} ms`);
+  line(`  ${''.padEnd(28)} efSearch sweep (raw, ef→recall/with-ties@p50): ${v.efSweep.map((s) => `${s.ef}→${round(s.recall, 3)}/${round(s.recallTies, 3)}@${round(s.p50, 3)}ms`).join('  ')}`);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    line(HELP);
+    return;
+  }
+  const quick = args.includes('--quick');
+  const json = args.includes('--json');
+  const out: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, quick };
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-bench-'));
+  try {
+    line(`Deskmate bench (Node ${process.version}, ${os.cpus().length} cores${quick ? ', --quick' : ''})\n`);
+
+    // 1a. The shared corpus (real third-party docs), or the bundled samples in a user's clone.
+    const shared = sharedDir();
+    const realRoot = shared ? path.join(shared, 'corpus') : bundledSamplesDir();
+    if (!shared) note('note: ../shared/corpus is absent; ingesting ingest/samples instead');
+    const real = await benchIngest([realRoot], path.join(tmp, 'real-index'));
+    out.corpus_ingest = { root: shared ? 'shared/corpus' : 'ingest/samples', files: real.files, chunks: real.chunks, ms: round(real.ms, 0), chunks_per_s: round(real.chunksPerS, 0), peak_rss_mb: round(real.peakRssMb, 0) };
+    line('Ingest');
+    line(`  ${(shared ? 'shared corpus' : 'ingest/samples').padEnd(28)} ${real.files} files, ${real.chunks} chunks in ${round(real.ms / 1000)} s → ${round(real.chunksPerS, 0)} chunks/s, peak RSS ${round(real.peakRssMb, 0)} MB`);
+
+    // 1b–3. Synthetic corpora: 10k always, 100k unless --quick.
+    const sizes = quick ? [10_000] : [10_000, 100_000];
+    const embedder = new LocalHashEmbeddings();
+    for (const size of sizes) {
+      const tag = size >= 100_000 ? '100k' : '10k';
+      const corpusDir = path.join(tmp, `synthetic-${tag}`);
+      const t0 = performance.now();
+      const corpus = writeSyntheticCorpus(corpusDir, size, 42);
+      note(`synthetic ${tag}: ${corpus.files} files, ${corpus.sections} sections written in ${round((performance.now() - t0) / 1000)} s`);
+      const indexDir = path.join(tmp, `index-${tag}`);
+      const ingest = await benchIngest([corpusDir], indexDir);
+      fs.rmSync(corpusDir, { recursive: true, force: true });
+      const build = benchBuild(indexDir);
+      const phases = await benchPhases(indexDir);
+      const ratio = ingest.chunksPerS / build.rawPerS;
+      line(`  synthetic ${tag.padEnd(18)} ${ingest.files} files, ${ingest.chunks} chunks in ${round(ingest.ms / 1000)} s → ${round(ingest.chunksPerS, 0)} chunks/s (target ≥ 1,500), peak RSS ${round(ingest.peakRssMb, 0)} MB`);
+      line(`  ${''.padEnd(28)} raw hnswlib build ${round(build.rawPerS, 0)}/s (${round(build.rawMs / 1000)} s); our buildHnsw ${round(build.oursPerS, 0)}/s; ingest/raw ${round(ratio)} (target ≥ 0.70)`);
+      line(`  ${''.padEnd(28)} phases on ${phases.sample} chunks: embed ${round(phases.embedPerS, 0)}/s, sanitize ${round(phases.sanitizePerS, 0)}/s`);
+      out[`ingest_${tag}`] = { chunks: ingest.chunks, files: ingest.files, ms: round(ingest.ms, 0), build_hnsw_per_s: round(build.oursPerS, 0), embed_per_s: round(phases.embedPerS, 0), sanitize_per_s: round(phases.sanitizePerS, 0) };
+      out[`ingest_chunks_per_s_${tag}`] = round(ingest.chunksPerS, 0);
+      out[`raw_build_per_s_${tag}`] = round(build.rawPerS, 0);
+      out[`ingest_vs_raw_${tag}`] = round(ratio, 3);
+      out[`peak_rss_mb_${tag}`] = round(ingest.peakRssMb, 0);
+      if (size === sizes[sizes.length - 1]) {
+        out.ingest_chunks_per_s = round(ingest.chunksPerS, 0);
+        out.raw_build_per_s = round(build.rawPerS, 0);
+        out.ingest_vs_raw = round(ratio, 3);
+        out.peak_rss_mb = round(ingest.peakRssMb, 0);
+      }
+
+      const questions = syntheticQuestions(corpus.vocabulary, QUERIES, 7);
+      const queryVecs = await embedder.embedDocuments(questions);
+      global.gc?.();
+      const vec = await benchVectorQueries(indexDir, queryVecs, EXACT, EF_SWEEP);
+      line(`Vector query at ${tag} (${QUERIES} queries, recall over ${EXACT})`);
+      vectorRow(`${vec.chunks} chunks`, vec);
+      const reaching = vec.efSweep.find((s) => s.recall >= 0.95);
+      out[`query_p50_ms_${tag}`] = round(vec.ours.p50, 4);
+      out[`query_p99_ms_${tag}`] = round(vec.ours.p99, 4);
+      out[`raw_query_p50_ms_${tag}`] = round(vec.raw.p50, 4);
+      out[`raw_query_p99_ms_${tag}`] = round(vec.raw.p99, 4);
+      out[`query_vs_raw_${tag}`] = round(vec.ours.p50 / vec.raw.p50, 3);
+      out[`recall_at_10_${tag}`] = round(vec.oursRecall, 4);
+      out[`raw_recall_at_10_${tag}`] = round(vec.rawRecall, 4);
+      out[`recall_at_10_ties_${tag}`] = round(vec.oursRecallTies, 4);
+      out[`ef_sweep_${tag}`] = vec.efSweep.map((s) => ({ ef: s.ef, recall: round(s.recall, 4), recall_ties: round(s.recallTies, 4), p50_ms: round(s.p50, 4) }));
+      out[`ef_for_recall_095_${tag}`] = reaching ? reaching.ef : null;
+      out[`index_load_ms_${tag}`] = round(vec.loadMs, 0);
+
+      const ans = await benchAnswers(indexDir, questions.slice(0, ANSWERS));
+      line(`Answer (Asker.ask, offline) at ${tag}`);
+      line(`  ${`${ans.asked} questions`.padEnd(28)} p50 ${round(ans.latency.p50)} ms, p99 ${round(ans.latency.p99)} ms${tag === '10k' ? ' (target p50 < 50 ms)' : ''}; vs raw vector query p50 ${round(ans.latency.p50 / vec.raw.p50, 0)}x; load ${round(ans.loadMs, 0)} ms; escalated ${ans.escalated}`);
+      out[`answer_p50_ms_${tag}`] = round(ans.latency.p50, 3);
+      out[`answer_p99_ms_${tag}`] = round(ans.latency.p99, 3);
+      out[`answer_load_ms_${tag}`] = round(ans.loadMs, 0);
+      fs.rmSync(indexDir, { recursive: true, force: true });
+      line();
+    }
+
+    // 4. Slack acks, from the Slack owner's bench when it exists.
+    try {
+      const slack = (await import('./bench-slack.js' as string)) as { benchAcks?: () => Promise<Record<string, unknown>> };
+      if (typeof slack.benchAcks !== 'function') throw new Error('bench-slack has no benchAcks()');
+      const acks = await slack.benchAcks();
+      for (const key of ['ack_p50_ms', 'ack_p99_ms', 'duplicate_replies']) if (key in acks) out[key] = acks[key];
+      line(`Slack acks: p50 ${acks.ack_p50_ms} ms, p99 ${acks.ack_p99_ms} ms, duplicate replies ${acks.duplicate_replies}`);
+    } catch (err) {
+      line(`Slack acks: skipped (${(err as Error).message.split('\n')[0]})`);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (json) line(JSON.stringify(out));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});
