@@ -8,7 +8,7 @@ import type { Redaction } from './types.js';
  * so quoting, escapes and line endings are handled in one place.
  */
 const KEY_WORD =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|auth|signing|encryption|master|license|subscription|shared|app|client|consumer|webhook|storage|service|primary|secondary|sas|encryption)[ _-]?key|apikey|credentials?|shared[ _-]?access[ _-]?signature|sig|session(?:[_-]?id)?|requirepass|masterauth|auth|key)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])(?:\\?["'`]|\*\*|__)?(?:\])?([ \t]*(?:=>|:=|[:=]|\|)[ \t]*(?:\*\*|__)?[ \t]*|[ \t]+(?:is|was|to|as)[ \t]+(?:set[ \t]+to[ \t]+)?|[ \t]+)/gi;
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|auth|signing|encryption|master|license|subscription|shared|app|client|consumer|webhook|storage|service|primary|secondary|sas|encryption)[ _-]?key|apikey|credentials?|shared[ _-]?access[ _-]?signature|sig|session(?:[_-]?id)?|requirepass|masterauth|auth|key)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])(?:\\*["'`]|\*\*|__)?(?:\])?([ \t]*(?:=>|:=|[:=]|\|)[ \t]*(?:\*\*|__)?[ \t]*|[ \t]+(?:is|was|to|as)[ \t]+(?:set[ \t]+to[ \t]+)?|[ \t]+)/gi;
 
 const LOOSE_WORD = /^(?:key|auth|session)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])/i;
 
@@ -39,25 +39,33 @@ interface ParsedValue {
   quoted: boolean;
 }
 
-/** Reads the value that starts at `at`: a quoted string (plain or JSON-escaped quotes) or a bare word. */
+/**
+ * Reads the value that starts at `at`: a quoted string, also with escaped quotes as in JSON encoded
+ * once or twice (`\"…\"`, `\\\"…\\\"`), or a bare word.
+ */
 function readValue(text: string, at: number, lineStart: boolean): ParsedValue | undefined {
-  const escaped = text[at] === '\\' && /["']/.test(text[at + 1] ?? '');
-  const q = escaped ? text[at + 1] : text[at];
+  let slashes = 0;
+  while (text[at + slashes] === '\\' && slashes < 8) slashes++;
+  const q = text[at + slashes];
   if (q === '"' || q === "'" || q === '`') {
-    const open = at + (escaped ? 2 : 1);
+    const open = at + slashes + 1;
     const window = text.slice(open, open + MAX_VALUE);
-    const close = escaped ? window.indexOf('\\' + q) : window.indexOf(q);
+    const closer = '\\'.repeat(slashes) + q;
+    let close = window.indexOf(closer);
+    // In a plain string an escaped quote (`\"`) is part of the value, not its end.
+    while (slashes === 0 && close > 0 && window[close - 1] === '\\') close = window.indexOf(closer, close + 1);
     const nl = window.indexOf('\n');
     if (close < 0 || (nl >= 0 && nl < close)) return undefined;
     return { start: open, end: open + close, quoted: true };
   }
-  // An env/ini line owns the rest of the line (passwords may hold `#`, `&`, `;`), up to " #comment";
-  // but a line that goes on as a sentence ("Password: ask the on-call") is prose: take one word.
+  // An env/ini line owns the rest of the line (passwords may hold `#`, `&`, `;`), up to " #comment"
+  // or the quote that closes an enclosing JSON string; but a line that goes on as a sentence
+  // ("Password: ask the on-call") is prose: take one word.
   if (lineStart) {
-    const end = endOf(text, at, /[\r\n]| #/g);
+    const end = endOf(text, at, /[\r\n]| #|\\*"(?=[\s,}\]]|$)/g);
     if (!/\s/.test(text.slice(at, end).trimEnd())) return end > at ? { start: at, end, quoted: false } : undefined;
   }
-  const end = endOf(text, at, /[\s"'`,;&<>()[\]{}|]/g);
+  const end = endOf(text, at, /\\+["'`]|[\s"'`,;&<>()[\]{}|]/g);
   return end > at ? { start: at, end, quoted: false } : undefined;
 }
 
@@ -96,7 +104,7 @@ function findKeyedValues(text: string, out: Redaction[]): void {
     const sep = m[1];
     const weak = !/[:=|]/.test(sep);
     const tableCell = sep.includes('|');
-    const keyWord = m[0].slice(0, m[0].length - sep.length).replace(/[\\"'`\]]+$/, '');
+    const keyWord = m[0].slice(0, m[0].length - sep.length).replace(/[\\"'`*_\]]+$/, '');
     const lineStart = !weak && !tableCell && /[:=]/.test(sep) && isLineStartKey(text, keyStart);
     const value = readValue(text, keyStart + m[0].length, lineStart);
     if (!value) continue;

@@ -4,6 +4,7 @@ import { applyRedactions, mergeRedactions, outside } from './merge.js';
 import { findPii } from './pii.js';
 import { findShapedSecrets } from './provider-rules.js';
 import { secretlintFindings } from './secretlint-pass.js';
+import { scanView } from './scan-view.js';
 import { findTableSecrets } from './tables.js';
 import type { Redaction, SanitizeResult } from './types.js';
 
@@ -17,7 +18,8 @@ export type { RedactionReport } from './report.js';
  * preset as a second opinion. Every finding becomes a typed `[REDACTED:type]` placeholder.
  */
 function ownFindings(text: string): Redaction[] {
-  return [...findShapedSecrets(text), ...findAssignedSecrets(text), ...findTableSecrets(text), ...findPii(text)];
+  const view = scanView(text);
+  return [...findShapedSecrets(view), ...findAssignedSecrets(view), ...findTableSecrets(view), ...findPii(view)];
 }
 
 function finish(text: string, own: Redaction[], linted: Redaction[]): SanitizeResult {
@@ -31,12 +33,12 @@ function finish(text: string, own: Redaction[], linted: Redaction[]): SanitizeRe
 }
 
 export async function sanitize(text: string): Promise<SanitizeResult> {
-  const [linted] = await secretlintFindings([text]);
+  const [linted] = await secretlintFindings([scanView(text)]);
   return finish(text, ownFindings(text), linted);
 }
 
 /** Batch form: one secretlint pass over all texts that need it, instead of one per text. */
 export async function sanitizeMany(texts: string[]): Promise<SanitizeResult[]> {
-  const linted = await secretlintFindings(texts);
+  const linted = await secretlintFindings(texts.map(scanView));
   return texts.map((text, i) => finish(text, ownFindings(text), linted[i]));
 }

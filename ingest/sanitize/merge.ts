@@ -1,7 +1,7 @@
 import type { Redaction } from './types.js';
 
 /**
- * Overlapping (or touching) findings become one span covering all of them, typed after the widest
+ * Overlapping findings become one span covering all of them, typed after the widest
  * finding: a password inside a connection string that secretlint also flagged whole is one redaction.
  */
 export function mergeRedactions(found: Redaction[]): Redaction[] {

@@ -44,7 +44,7 @@ const SHAPE_RULES: ShapeRule[] = [
 
 /** PEM private keys, also inside JSON strings (escaped `\n`), and cut-off blocks with no END line. */
 const PEM_BLOCK =
-  /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----(?:[A-Za-z0-9+/=\s:,-]|\\[nr])*?(?:-----END \1-----|(?=[^A-Za-z0-9+/=\s:,\\-]|$))/g;
+  /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----[A-Za-z0-9+/=\s:,\\-]*?(?:-----END \1-----|(?=[^A-Za-z0-9+/=\s:,\\-]|$))/g;
 
 function pemFindings(text: string, out: Redaction[]): void {
   if (!text.includes('PRIVATE KEY')) return;

