@@ -5,6 +5,7 @@ import { registerCopy } from './copy.js';
 import { registerIngest } from './ingest.js';
 import { registerAsk } from './ask.js';
 import { registerStart } from './start.js';
+import { registerSchemaReview } from './schema-review.js';
 
 export function buildProgram(): Command {
   const program = new Command('deskmate')
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerCopy(program);
   registerAsk(program);
   registerStart(program);
+  registerSchemaReview(program);
   return program;
 }
 

@@ -10,6 +10,8 @@ import { classifyIntent } from './intent.js';
 import { buildAnswerPrompt, llmAnswer } from './llm-answer.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { HybridRetriever, type Hit, type RetrievalMode } from './retriever.js';
+import { isSchemaReviewQuestion } from './schema-review.js';
+import { answerSchemaReview } from './schema-review-answer.js';
 
 const log = childLogger('ask');
 
@@ -89,6 +91,11 @@ export class Asker {
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {
     const question = rawQuestion.trim().slice(0, MAX_QUESTION_CHARS);
     const intent = classifyIntent(question);
+    // Schema-wide questions (migration order, FK cycles, missing keys/indexes) get the computed review, not retrieval.
+    if (isSchemaReviewQuestion(question) && this.retriever.graph.tables.length) {
+      const r = await answerSchemaReview(question, this.retriever.graph.tables, this.retriever.chunks, chatModelFor(this.config, 'review'));
+      return { question, intent: 'answer', escalate: false, reason: `schema review of ${r.review.tableCount} tables`, confidence: 1, answer: r.answer, sources: r.sources, answeredBy: r.answeredBy, ...(r.fallback ? { fallback: r.fallback } : {}) };
+    }
     // Follow-ups ("and how do I undo it?") are retrieved with the thread's last turn for context.
     const lastTurn = options.context?.length ? options.context[options.context.length - 1].slice(0, 500) : '';
     const retrieval = await this.retriever.retrieve(lastTurn && question.length < 80 ? `${question} ${lastTurn}` : question, 5, options.mode);
