@@ -1,18 +1,81 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { runConsole } from '../console/console.js';
+import { Asker } from '../knowledge/ask.js';
+import { readManifest } from '../knowledge/index-store.js';
+import { childLogger } from '../log.js';
+import { createDeskmateApp } from '../slack/app.js';
+import { openStore } from '../store/index.js';
+import { ingestCommand } from './ingest.js';
+
+const log = childLogger('start');
+
+export type RunMode = 'socket' | 'http' | 'console';
+
+/**
+ * Which way to run, from the Slack variables present. Socket Mode wins when both are configured;
+ * no Slack variables at all means the local console; anything partial is an error naming what to add.
+ */
+export function runModeOf(config: Config): RunMode {
+  const { botToken, appToken, signingSecret } = config.slack;
+  if (!botToken && !appToken && !signingSecret) return 'console';
+  if (!botToken) {
+    throw new DeskmateError(ErrorCode.ConfigInvalid, `${appToken ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET'} is set but SLACK_BOT_TOKEN is not. Add SLACK_BOT_TOKEN (xoxb-…, from OAuth & Permissions), or unset the Slack variables to use the local console.`);
+  }
+  if (appToken) return 'socket';
+  if (signingSecret) return 'http';
+  throw new DeskmateError(
+    ErrorCode.ConfigInvalid,
+    'SLACK_BOT_TOKEN is set, but Deskmate also needs either SLACK_APP_TOKEN (xapp-…, for Socket Mode) or SLACK_SIGNING_SECRET (for HTTP mode on PORT, path /slack/events). Add one of them.',
+  );
+}
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('Run Deskmate: in Slack when Slack tokens are set, otherwise the local console')
-    .option('--index <dir>', 'the index to answer from (default: docs-index)')
+    .description('Run Deskmate: Socket Mode with SLACK_BOT_TOKEN+SLACK_APP_TOKEN, HTTP with SLACK_BOT_TOKEN+SLACK_SIGNING_SECRET, otherwise the local console')
+    .option('--index <dir>', 'the index to answer from (default: docs-index, or index.dir in config)')
+    .addHelpText('after', '\nHTTP mode listens on PORT (default 3000): POST /slack/events, GET /healthz (200 once ready).\nState (dedupe, pending questions, escalations) lives in SQLite under DESKMATE_DATA_DIR (default ./data).\n')
     .action(async (flags: { index?: string }) => {
       const config = loadConfig();
-      if (config.slack.botToken || config.slack.appToken || config.slack.signingSecret) {
-        throw new DeskmateError(ErrorCode.ConfigInvalid, 'Slack mode is not available in this build; unset SLACK_* variables to use the local console.');
-      }
-      await runConsole(config, { indexDir: flags.index });
+      const mode = runModeOf(config);
+      if (mode === 'console') return runConsole(config, { indexDir: flags.index });
+      await startSlack(config, mode, path.resolve(flags.index ?? config.index.dir));
     });
+}
+
+async function startSlack(config: Config, mode: 'socket' | 'http', indexDir: string): Promise<void> {
+  if (!readManifest(indexDir)) {
+    log.info({ indexDir }, 'no index yet: indexing the configured docs (or the bundled samples) first');
+    await ingestCommand([], { index: indexDir, quiet: true });
+  }
+  const asker = await Asker.open(config, indexDir);
+  const store = openStore(config);
+  const deskmate = await createDeskmateApp({
+    config,
+    asker,
+    store,
+    mode,
+    reindex: async () => {
+      await ingestCommand([], { index: indexDir, quiet: true });
+    },
+  });
+  await deskmate.start({ port: config.slack.port });
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'stopping: draining in-flight answers');
+      void deskmate
+        .stop()
+        .then(() => store.close())
+        .catch((err) => log.error({ err: (err as Error).message }, 'error while stopping'))
+        .finally(resolve);
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
 }
