@@ -12,6 +12,20 @@ const KEY_WORD =
 
 const LOOSE_WORD = /^(?:key|auth|session)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])/i;
 
+/**
+ * Loose words ("key", "auth", "session") name credentials only in environment-variable style
+ * (`MAPBOX_KEY`, `REDIS_AUTH`), as an `X-…-Key` header, or as a whole quoted JSON key (`"auth"`);
+ * `group_key`, `sort key`, `public_key` and friends are data, not secrets.
+ */
+function looseKeyNamesCredential(text: string, keyStart: number, matched: string): boolean {
+  const word = /^[A-Za-z_-]+/.exec(matched)?.[0] ?? '';
+  const full = fullKeyBefore(text, keyStart) + word;
+  if (/public/i.test(full)) return false;
+  const prev = text[keyStart - 1] ?? '';
+  if (full === word) return /["']/.test(prev) && !/^key$/i.test(word);
+  return /^[A-Z0-9_]+_(?:KEY|AUTH|SESSION)\w*$/.test(full) || /^x-[\w-]+-key$/i.test(full);
+}
+
 /** The key word must begin a word: after a non-letter, an underscore/dash, or as a camelCase hump. */
 function startsWord(text: string, at: number): boolean {
   if (at === 0) return true;
@@ -97,10 +111,8 @@ function findKeyedValues(text: string, out: Redaction[]): void {
   for (let m = KEY_WORD.exec(text); m; m = KEY_WORD.exec(text)) {
     const keyStart = m.index;
     if (!startsWord(text, keyStart)) continue;
-    // Loose words ("key", "auth", "session") name credentials only as the tail of a longer name
-    // (`MAPBOX_KEY`, `x-auth`) or in config files, and then only with machine-looking values.
     const loose = LOOSE_WORD.test(m[0]);
-    if (loose && !/[_-]/.test(text[keyStart - 1] ?? '') && !/^["']?$/.test(text[keyStart - 1] ?? '')) continue;
+    if (loose && !looseKeyNamesCredential(text, keyStart, m[0])) continue;
     const sep = m[1];
     const weak = !/[:=|]/.test(sep);
     const tableCell = sep.includes('|');

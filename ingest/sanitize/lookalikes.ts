@@ -55,7 +55,7 @@ function hasDenseCaseMix(v: string): boolean {
  */
 export function looksRandom(value: string): boolean {
   const v = value.trim();
-  if (v.length < 8 || isPlaceholder(v)) return false;
+  if (v.length < 8 || /\s/.test(v) || isPlaceholder(v)) return false;
   const hasLetter = /[A-Za-z]/.test(v);
   const hasDigit = /\d/.test(v);
   const hasSymbol = /[^A-Za-z0-9_.\-/]/.test(v);

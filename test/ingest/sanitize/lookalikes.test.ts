@@ -37,6 +37,8 @@ const KEEP_CASES: Array<[string, string]> = [
   ['times', 'Backups run at 23:04:00 and 12:30.'],
   ['SQL without credentials', 'SELECT id, email FROM customers WHERE created_at > now() - interval \'7 days\';'],
   ['masked password', 'password: ********'],
+  ['data fields named *_key', '{"group_key": "favourite-113010503322889311-479000", "human_key": "Media storage", "key": "media"}'],
+  ['public keys are public', '"vapid": {"public_key": "BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M="}'],
   ['CloudFormation reference', 'Password: !Ref DbPassword'],
   ['generic key words', 'key: value\nprimary_key: id\nsort key: created_at\nThe key is in the drawer.\nsession: 30m\nauth: true'],
   ['YAML comment after a secret key', 'secret: # set in the vault, see runbook'],
