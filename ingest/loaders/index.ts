@@ -1,4 +1,6 @@
 import type { LoadedSource } from '../../src/knowledge/chunk.js';
+import { CODE_EXTENSIONS, loadCode, loadDependencies } from './code.js';
+import { isDependencyFile } from './code-deps.js';
 import { loadCsv } from './csv.js';
 import { loadMarkdown } from './markdown.js';
 import { loadOpenApi } from './openapi.js';
@@ -8,7 +10,7 @@ import { loadText } from './text.js';
 
 export type Loader = (content: Buffer, relPath: string) => Promise<LoadedSource>;
 
-export const SUPPORTED_EXTENSIONS: string[] = ['.md', '.markdown', '.mdx', '.yaml', '.yml', '.json', '.sql', '.pdf', '.csv', '.txt'];
+export const SUPPORTED_EXTENSIONS: string[] = ['.md', '.markdown', '.mdx', '.yaml', '.yml', '.json', '.sql', '.pdf', '.csv', '.txt', '.toml', ...Object.keys(CODE_EXTENSIONS)];
 
 const BY_EXTENSION: Record<string, Loader> = {
   '.md': loadMarkdown,
@@ -18,6 +20,7 @@ const BY_EXTENSION: Record<string, Loader> = {
   '.pdf': loadPdf,
   '.csv': loadCsv,
   '.txt': loadText,
+  ...Object.fromEntries(Object.keys(CODE_EXTENSIONS).map((ext) => [ext, loadCode])),
 };
 
 function extensionOf(relPath: string): string {
@@ -41,8 +44,10 @@ export function looksLikeOpenApi(relPath: string, content: Buffer): boolean {
  */
 export function loaderFor(relPath: string, content: Buffer): Loader | undefined {
   const ext = extensionOf(relPath);
+  // Dependency manifests go by name, before .json (OpenAPI check) and .txt (plain text) claim them.
+  if (isDependencyFile(relPath)) return loadDependencies;
   if (ext === '.yaml' || ext === '.yml' || ext === '.json') return looksLikeOpenApi(relPath, content) ? loadOpenApi : undefined;
   return BY_EXTENSION[ext];
 }
 
-export { loadCsv, loadMarkdown, loadOpenApi, loadPdf, loadSql, loadText };
+export { loadCode, loadDependencies, loadCsv, loadMarkdown, loadOpenApi, loadPdf, loadSql, loadText };

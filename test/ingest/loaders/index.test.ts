@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loaderFor, loadMarkdown, loadOpenApi, loadSql, loadCsv, SUPPORTED_EXTENSIONS } from '../../../ingest/loaders/index';
+import { loaderFor, loadDependencies, loadMarkdown, loadOpenApi, loadSql, loadCsv, SUPPORTED_EXTENSIONS } from '../../../ingest/loaders/index';
 
 const samples = path.resolve(__dirname, '../../../ingest/samples');
 
@@ -17,7 +17,9 @@ describe('loaderFor', () => {
     expect(loaderFor('api.yaml', Buffer.from('# comment\nopenapi: "3.1.0"\ninfo: {}\n'))).toBe(loadOpenApi);
     expect(loaderFor('api.json', Buffer.from('{"info": {}, "swagger": "2.0"}'))).toBe(loadOpenApi);
     expect(loaderFor('docker-compose.yml', Buffer.from('services:\n  web:\n    image: nginx\n'))).toBeUndefined();
-    expect(loaderFor('package.json', Buffer.from('{"name": "x", "openapi_client": true}'))).toBeUndefined();
+    // package.json is read for its declared dependencies, never as OpenAPI.
+    expect(loaderFor('package.json', Buffer.from('{"name": "x", "openapi_client": true}'))).toBe(loadDependencies);
+    expect(loaderFor('tsconfig.json', Buffer.from('{"compilerOptions": {}}'))).toBeUndefined();
     expect(loaderFor('image.png', none)).toBeUndefined();
     expect(SUPPORTED_EXTENSIONS).toEqual(expect.arrayContaining(['.md', '.mdx', '.yaml', '.yml', '.json', '.sql', '.pdf', '.csv', '.txt']));
   });
