@@ -125,8 +125,9 @@ function bestSentences(text: string, terms: string[], idf: (t: string) => number
 /** Parameter names with type/required hints, from OpenAPI meta or Markdown definition lists. */
 function parameters(c: Chunk): string[] {
   const meta = c.meta ?? {};
-  if (Array.isArray(meta.parameters)) {
-    return (meta.parameters as Array<Record<string, unknown>>).map((p) => `${p.name}${p.in ? ` (${p.in}${p.type ? `, ${p.type}` : ''}${p.required ? ', required' : ''})` : ''}`);
+  if (Array.isArray(meta.parameters) || c.kind === 'openapi-operation') {
+    const params = ((meta.parameters ?? []) as Array<Record<string, unknown>>).map((p) => `${p.name}${p.in ? ` (${p.in}${p.type ? `, ${p.type}` : ''}${p.required ? ', required' : ''})` : ''}`);
+    return [...params, ...requestBodyFields(c.text)];
   }
   if (Array.isArray(meta.requestFields)) return (meta.requestFields as unknown[]).map(String);
   const out: string[] = [];
@@ -137,6 +138,21 @@ function parameters(c: Chunk): string[] {
     if (/^[\w[\]]{1,60}$/.test(name) && def.startsWith(': ')) {
       const hint = /\*\*(Required|Optional)\*\*\s*([\w[\]]+)?/.exec(def);
       out.push(hint ? `${name} (${hint[1].toLowerCase()}${hint[2] ? `, ${hint[2]}` : ''})` : name);
+    }
+  }
+  return out;
+}
+
+/** Top-level fields listed under "Request body" in an operation chunk: "- name (string, required)". */
+function requestBodyFields(text: string): string[] {
+  const out: string[] = [];
+  let inBody = false;
+  for (const line of text.split('\n')) {
+    if (/^request body/i.test(line)) inBody = true;
+    else if (/^\S/.test(line) && !line.startsWith('- ')) inBody = false;
+    else if (inBody && line.startsWith('- ')) {
+      const m = /^- ([\w.[\]-]+)(?: \(([^)]*)\))?/.exec(line);
+      if (m) out.push(`${m[1]} (body${m[2] ? `, ${m[2]}` : ''})`);
     }
   }
   return out;

@@ -106,8 +106,26 @@ export class HybridRetriever {
       if (useStructure && procedural && isOperation(chunk)) score += 0.06;
       hits.push({ index: i, chunk, score: Math.min(1, score), coverage, headingCoverage, similarity });
     }
+    if (useStructure) this.promotePartitionParents(hits);
     hits.sort((a, b) => b.score - a.score || a.index - b.index);
     return { hits: distinct(hits, k), terms, tablesMentioned, linkingTables };
+  }
+
+  /** A partition stands for its parent table: the parent inherits its best partition's score. */
+  private promotePartitionParents(hits: Hit[]): void {
+    const best = new Map<string, Hit>();
+    for (const h of hits) {
+      const parent = h.chunk.meta?.partitionOf;
+      if (typeof parent === 'string' && (!best.has(parent) || best.get(parent)!.score < h.score)) best.set(parent, h);
+    }
+    for (const [parent, child] of best) {
+      for (const i of this.tableChunks(parent)) {
+        const existing = hits.find((h) => h.index === i);
+        const score = Math.min(1, child.score + 0.02);
+        if (existing) existing.score = Math.max(existing.score, score);
+        else hits.push({ ...child, index: i, chunk: this.index.chunks[i], score });
+      }
+    }
   }
 
   private structureBoost(chunk: Chunk, question: string, tables: string[], linking: string[]): number {
@@ -167,8 +185,13 @@ function distinct(hits: Hit[], k: number): Hit[] {
   const out: Hit[] = [];
   for (const h of hits) {
     const key = `${h.chunk.path}#${h.chunk.section}`;
-    if (seen.has(key)) continue;
+    // Near-duplicates that differ only in numbers (monthly partitions, versioned copies) count once.
+    const shape = `${h.chunk.path}#${h.chunk.text.slice(0, 300).replace(/\d+/g, '#')}`;
+    const parent = typeof h.chunk.meta?.partitionOf === 'string' ? `${h.chunk.path}#table ${h.chunk.meta.partitionOf}` : '';
+    if (seen.has(key) || seen.has(shape) || (parent && seen.has(parent))) continue;
     seen.add(key);
+    seen.add(shape);
+    if (parent) seen.add(parent);
     out.push(h);
     if (out.length >= k) break;
   }
