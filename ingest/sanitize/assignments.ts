@@ -26,6 +26,17 @@ function looseKeyNamesCredential(text: string, keyStart: number, matched: string
   return /^[A-Z0-9_]+_(?:KEY|AUTH|SESSION)\w*$/.test(full) || /^x-[\w-]+-key$/i.test(full);
 }
 
+/**
+ * `token: "SLACK_BOT_TOKEN"`, `password: "password"`: a value that is the key's own name or an
+ * environment variable's name is a reference, not a credential.
+ */
+function namesItself(value: string, keyStart: number, text: string, matched: string): boolean {
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && !/\d{3}/.test(value)) return true;
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const word = /^[A-Za-z_ -]+/.exec(matched)?.[0] ?? '';
+  return norm(value) === norm(word) || norm(value) === norm(fullKeyBefore(text, keyStart) + word);
+}
+
 /** The key word must begin a word: after a non-letter, an underscore/dash, or as a camelCase hump. */
 function startsWord(text: string, at: number): boolean {
   if (at === 0) return true;
@@ -123,7 +134,7 @@ function findKeyedValues(text: string, out: Redaction[]): void {
     const raw = text.slice(value.start, value.end);
     // Sentence punctuation after a bare value belongs to the prose, not to the value.
     const v = value.quoted || lineStart ? raw.replace(/\s+$/, '') : raw.replace(/[.:,?]+$/, '');
-    if (v.length < 4 || isPlaceholder(v)) continue;
+    if (v.length < 4 || isPlaceholder(v) || namesItself(v, keyStart, text, m[0])) continue;
     // `key: #…` after a space is a YAML/shell comment, not a value.
     if (!value.quoted && v.startsWith('#') && /[ \t]$/.test(sep)) continue;
     if (loose && (!looksRandom(v) || isIdentifierShape(v))) continue;

@@ -128,6 +128,8 @@ function findCards(text: string, out: Redaction[]): void {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const digits = m[0].replace(/[ -]/g, '');
     if (digits.length < 13 || digits.length > 19) continue;
+    // Unseparated, only the common 15/16-digit lengths: 17–19-digit runs are mostly snowflake ids.
+    if (digits === m[0] && digits.length !== 15 && digits.length !== 16) continue;
     if (!CARD_ISSUER.test(digits) || !luhnValid(digits)) continue;
     out.push({ type: 'card-number', start: m.index, end: m.index + m[0].length });
   }

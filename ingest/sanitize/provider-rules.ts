@@ -18,7 +18,7 @@ const SHAPE_RULES: ShapeRule[] = [
   { type: 'aws-access-key', pattern: new RegExp(`${B}(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}${E}`, 'g') },
   { type: 'github-token', pattern: new RegExp(`${B}(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})${E}`, 'g') },
   { type: 'gitlab-token', pattern: new RegExp(`${B}(?:glpat|gldt|glrt|glptt)-[A-Za-z0-9_-]{20,}${E}`, 'g') },
-  { type: 'slack-token', pattern: new RegExp(`${B}(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}${E}`, 'g') },
+  { type: 'slack-token', pattern: new RegExp(`${B}(?:xox[abposre]|xapp)-[A-Za-z0-9-]{20,}${E}`, 'g') },
   { type: 'slack-webhook', pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9/_-]{16,}/g },
   { type: 'discord-webhook', pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d+\/[A-Za-z0-9_-]{20,}/g },
   { type: 'stripe-key', pattern: new RegExp(`${B}(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}${E}`, 'g') },
@@ -38,8 +38,9 @@ const SHAPE_RULES: ShapeRule[] = [
   { type: 'mailgun-key', pattern: new RegExp(`${B}key-[0-9a-f]{32}${E}`, 'g') },
   { type: 'square-token', pattern: new RegExp(`${B}(?:sq0atp|sq0csp|EAAA)[A-Za-z0-9_-]{22,}${E}`, 'g') },
   { type: 'digitalocean-token', pattern: new RegExp(`${B}do[opr]_v1_[a-f0-9]{64}${E}`, 'g') },
-  // A JWT: three base64url segments, the first two encoding JSON objects ("ey" = base64 of `{"`/`{ `).
-  { type: 'jwt', pattern: new RegExp(`${B}eyJ[A-Za-z0-9_-]{8,}\\.ey[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}`, 'g') },
+  // A JWT: three base64url segments, the first two encoding JSON objects (`{"` → "eyJ", `{ ` → "eyA",
+  // `{\n` → "ewo").
+  { type: 'jwt', pattern: new RegExp(`${B}e[wy][A-Za-z0-9_-]{8,}\\.e[wy][A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}`, 'g') },
 ];
 
 /** PEM private keys, also inside JSON strings (escaped `\n`), and cut-off blocks with no END line. */

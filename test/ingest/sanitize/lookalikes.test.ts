@@ -39,6 +39,8 @@ const KEEP_CASES: Array<[string, string]> = [
   ['masked password', 'password: ********'],
   ['data fields named *_key', '{"group_key": "favourite-113010503322889311-479000", "human_key": "Media storage", "key": "media"}'],
   ['public keys are public', '"vapid": {"public_key": "BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M="}'],
+  ['values that name the variable they come from', 'token: "TOKEN"\napi_key: "SLACK_BOT_TOKEN"\nAPI_KEY="API_KEY"'],
+  ['snowflake ids are not card numbers', 'status 4123456789012345678 was boosted'],
   ['CloudFormation reference', 'Password: !Ref DbPassword'],
   ['generic key words', 'key: value\nprimary_key: id\nsort key: created_at\nThe key is in the drawer.\nsession: 30m\nauth: true'],
   ['YAML comment after a secret key', 'secret: # set in the vault, see runbook'],

@@ -62,6 +62,9 @@ const SECRET_CASES: Array<[string, string, string, string]> = [
   ['two-column key/value table', '| Name | Value |\n|---|---|\n| API_KEY | 4f9a8c7b6d5e4f3a2b1c0d9e8f7a6b5c |', '4f9a8c7b6d5e4f3a2b1c0d9e8f7a6b5c', 'api-key'],
   ['cookie session id', 'Cookie: sessionid=8f7e6d5c4b3a29181716151413121110; theme=dark', '8f7e6d5c4b3a29181716151413121110', 'token'],
   ['Discord webhook', 'https://discord.com/api/webhooks/123456789012345678/Ab3De5Gh7Jk9Mn1Pq3St5Vw7Yz9Bc1Ef3Hi5Kl7No9', 'Ab3De5Gh7Jk9Mn1Pq3St5Vw7Yz9Bc1Ef3Hi5Kl7No9', 'discord-webhook'],
+  ['JWT whose header has spaces', 'Authorization: Bearer ewogICJhbGciOiAiSFMyNTYiCn0.ewogICJzdWIiOiAiMTIzIgp9.c2lnbmF0dXJlMTIzNDU2', 'ewogICJhbGciOiAiSFMyNTYiCn0.ewogICJzdWIiOiAiMTIzIgp9.c2lnbmF0dXJlMTIzNDU2', 'jwt'],
+  ['Service Bus SAS token', 'SharedAccessSignature sr=acme.servicebus.windows.net&sig=Jf8sK2lP9qR4tV6wX1yZ3aB5cD7eF9%3D&se=1700000000', 'Jf8sK2lP9qR4tV6wX1yZ3aB5cD7eF9%3D', 'sas-token'],
+  ['AWS session token', 'aws_session_token = FwoGZXIvYXdzEBYaDHqa0AP1Z2x3y4z5ABCDEFGHIJKLMNOP0123456789', 'FwoGZXIvYXdzEBYaDHqa0AP1Z2x3y4z5ABCDEFGHIJKLMNOP0123456789', 'token'],
   ['Hugging Face token', 'HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'huggingface-token'],
 ];
 
