@@ -98,6 +98,8 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    /** /scaffold: a lint/style file (e.g. .eslintrc, ruff.toml, a CONVENTIONS.md) injected into the prompt. */
+    scaffold: z.object({ conventionsFile: z.string().optional() }).strict().default({}),
     report: z
       .object({
         cron: z.string().default('0 9 * * 1'),

@@ -6,6 +6,7 @@ import { registerIngest } from './ingest.js';
 import { registerAsk } from './ask.js';
 import { registerStart } from './start.js';
 import { registerSchemaReview } from './schema-review.js';
+import { registerScaffold } from './scaffold.js';
 
 export function buildProgram(): Command {
   const program = new Command('deskmate')
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerAsk(program);
   registerStart(program);
   registerSchemaReview(program);
+  registerScaffold(program);
   return program;
 }
 
