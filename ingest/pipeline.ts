@@ -8,7 +8,7 @@ import { MANIFEST_VERSION, type Manifest, type SourceEntry } from '../src/knowle
 import { childLogger } from '../src/log.js';
 import { discoverSources, type SourceFile } from './discover.js';
 import { loaderFor } from './loaders/index.js';
-import { addToReport, emptyReport, sanitizeMany, type RedactionReport } from './sanitize/index.js';
+import { addToReport, emptyReport, sanitize, sanitizeMany, type RedactionReport } from './sanitize/index.js';
 import { createProgress, type Progress } from './progress.js';
 
 const log = childLogger('ingest');
@@ -94,7 +94,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       fresh.push({ file, hash, drafts, tables: (loaded.tables ?? []).map((t) => ({ ...t, path: file.relPath })) });
       (prev ? result.updated : result.added).push(file.relPath);
     } catch (err) {
-      const message = (err as Error).message ?? String(err);
+      // Parser messages quote the offending line, which may hold a secret: sanitize before logging.
+      const message = (await sanitize(((err as Error).message ?? String(err)).slice(0, 500))).text;
       result.failed.push({ path: file.relPath, error: message });
       log.warn({ path: file.relPath, err: message }, 'source skipped: cannot be parsed');
     }

@@ -76,7 +76,16 @@ describe('runIngest', () => {
     const docs = docsFolder({ 'good.md': '# Good\n\nFine.\n', 'broken.yaml': 'openapi: 3.0.0\npaths: [unclosed\n' });
     const r = await runIngest({ roots: [docs], indexDir: tmpDir(), embedder: local });
     expect(r.failed.map((f) => f.path)).toEqual(['broken.yaml']);
+    expect(r.failed[0].error).toMatch(/broken\.yaml/);
     expect(r.added).toEqual(['good.md']);
+  });
+
+  it('does not echo a secret that a parser quotes in its error message', async () => {
+    const key = 'AKIAZ7QW3RT5YU8IOP2M';
+    const docs = docsFolder({ 'bad.yaml': `openapi: 3.0.0\npaths: [ "aws_key=${key}"\n  - broken: [\n` });
+    const r = await runIngest({ roots: [docs], indexDir: tmpDir(), embedder: local });
+    expect(r.failed).toHaveLength(1);
+    expect(JSON.stringify(r.failed)).not.toContain(key);
   });
 
   it('stores paths relative to one root, prefixed by root name with several, and a lone file by its name', async () => {
