@@ -7,8 +7,11 @@ import type { Redaction } from './types.js';
  * `AccountKey=…;`, `sig=…`. The regex finds the key word and separator; the value is parsed in code
  * so quoting, escapes and line endings are handled in one place.
  */
-const KEY_WORD =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|auth|signing|encryption|master|license|subscription|shared|app|client|consumer|webhook|storage|service|primary|secondary|sas|encryption)[ _-]?key|apikey|credentials?|shared[ _-]?access[ _-]?signature|sig|session(?:[_-]?id)?|requirepass|masterauth|auth|key)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])(?:\\*["'`]|\*\*|__)?(?:\])?([ \t]*(?:=>|:=|[:=]|\|)[ \t]*(?:\*\*|__)?[ \t]*|[ \t]+(?:is|was|to|as)[ \t]+(?:set[ \t]+to[ \t]+)?|[ \t]+)/gi;
+const KEY_WORD_SOURCE =
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|auth|signing|encryption|master|license|subscription|shared|app|client|consumer|webhook|storage|service|primary|secondary|sas|encryption)[ _-]?key|apikey|credentials?|shared[ _-]?access[ _-]?signature|sig|session(?:[_-]?id)?|requirepass|masterauth|auth|key)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])(?:\\*["'`]|\*\*|__)?(?:\])?([ \t]*(?:=>|:=|[:=]|\|)[ \t]*(?:\*\*|__)?[ \t]*|[ \t]+(?:is|was|to|as)[ \t]+(?:set[ \t]+to[ \t]+)?|[ \t]+)/.source;
+// Run over a lower-cased copy (case-sensitive matching is faster); /i when lower-casing changes length.
+const KEY_WORD = new RegExp(KEY_WORD_SOURCE, 'g');
+const KEY_WORD_ANY_CASE = new RegExp(KEY_WORD_SOURCE, 'gi');
 
 const LOOSE_WORD = /^(?:key|auth|session)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])/i;
 
@@ -117,24 +120,28 @@ function fullKeyBefore(text: string, at: number): string {
   return text.slice(i, at);
 }
 
-function findKeyedValues(text: string, out: Redaction[]): void {
-  KEY_WORD.lastIndex = 0;
-  for (let m = KEY_WORD.exec(text); m; m = KEY_WORD.exec(text)) {
+function findKeyedValues(text: string, lower: string, out: Redaction[]): void {
+  const sameLength = lower.length === text.length;
+  const re = sameLength ? KEY_WORD : KEY_WORD_ANY_CASE;
+  const haystack = sameLength ? lower : text;
+  re.lastIndex = 0;
+  for (let m = re.exec(haystack); m; m = re.exec(haystack)) {
     const keyStart = m.index;
+    const matched = text.slice(keyStart, keyStart + m[0].length);
     if (!startsWord(text, keyStart)) continue;
-    const loose = LOOSE_WORD.test(m[0]);
-    if (loose && !looseKeyNamesCredential(text, keyStart, m[0])) continue;
+    const loose = LOOSE_WORD.test(matched);
+    if (loose && !looseKeyNamesCredential(text, keyStart, matched)) continue;
     const sep = m[1];
     const weak = !/[:=|]/.test(sep);
     const tableCell = sep.includes('|');
-    const keyWord = m[0].slice(0, m[0].length - sep.length).replace(/[\\"'`*_\]]+$/, '');
+    const keyWord = matched.slice(0, matched.length - sep.length).replace(/[\\"'`*_\]]+$/, '');
     const lineStart = !weak && !tableCell && /[:=]/.test(sep) && isLineStartKey(text, keyStart);
     const value = readValue(text, keyStart + m[0].length, lineStart);
     if (!value) continue;
     const raw = text.slice(value.start, value.end);
     // Sentence punctuation after a bare value belongs to the prose, not to the value.
     const v = value.quoted || lineStart ? raw.replace(/\s+$/, '') : raw.replace(/[.:,?]+$/, '');
-    if (v.length < 4 || isPlaceholder(v) || namesItself(v, keyStart, text, m[0])) continue;
+    if (v.length < 4 || isPlaceholder(v) || namesItself(v, keyStart, text, matched)) continue;
     // `key: #…` after a space is a YAML/shell comment, not a value.
     if (!value.quoted && v.startsWith('#') && /[ \t]$/.test(sep)) continue;
     if (loose && (!looksRandom(v) || isIdentifierShape(v))) continue;
@@ -146,7 +153,7 @@ function findKeyedValues(text: string, out: Redaction[]): void {
     if (/^(?:https?|ftp):\/\//i.test(v) && !/:[^/@\s]+@/.test(v)) continue; // a URL, not a secret
     const type = v.startsWith('-----BEGIN') ? 'private-key' : typeForKey(keyWord, fullKeyBefore(text, keyStart) + keyWord);
     out.push({ type, start: value.start, end: value.start + v.length });
-    KEY_WORD.lastIndex = Math.max(KEY_WORD.lastIndex, value.end);
+    re.lastIndex = Math.max(re.lastIndex, value.end);
   }
 }
 
@@ -168,32 +175,36 @@ function findUrlPasswords(text: string, out: Redaction[]): void {
 }
 
 /** Forms without a `key = value` shape: HTTP auth headers, curl -u, SQL, Oracle user/pass@db. */
-const OTHER_FORMS: Array<{ type: string; re: RegExp; group: number; strict: boolean }> = [
+const OTHER_FORMS: Array<{ type: string; re: RegExp; group: number; strict: boolean; hints: string[] }> = [
   {
     type: 'bearer-token',
     re: /\b(?:Proxy-)?Authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|Key|SSWS|OAuth)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi,
     group: 1,
     strict: false,
+    hints: ['authorization'],
   },
-  { type: 'bearer-token', re: /\bBearer[ \t]+([A-Za-z0-9._~+/=-]{12,})/gi, group: 1, strict: true },
-  { type: 'password', re: /(?:^|\s)(?:-u|--user)[ \t=]+["']?[^\s:"']+:([^\s"'@]+)/g, group: 1, strict: false },
-  { type: 'password', re: /\b(?:USER|ROLE|LOGIN)\b[^;\n]{0,200}?\bPASSWORD[ \t]+(?:=[ \t]*)?["']([^"'\n]+)["']/gi, group: 1, strict: false },
-  { type: 'password', re: /\bIDENTIFIED[ \t]+BY[ \t]+(?:PASSWORD[ \t]+)?["']([^"'\n]+)["']/gi, group: 1, strict: false },
-  { type: 'password', re: /\b(?:jdbc:oracle:\w+:|sqlplus[ \t]+)[\w$#]+\/([^\s@]+)@/gi, group: 1, strict: false },
-  { type: 'password', re: /\bdocker[ \t]+login\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t=]+["']?([^\s'"]{4,})/g, group: 1, strict: false },
-  { type: 'password', re: /\bsshpass[ \t]+-p[ \t]*["']?([^\s'"]{4,})/g, group: 1, strict: false },
-  { type: 'password', re: /\bmysql(?:dump|admin)?\b[^\n]{0,200}?[ \t]-p([^\s'"]{4,})/g, group: 1, strict: true },
+  { type: 'bearer-token', re: /\bBearer[ \t]+([A-Za-z0-9._~+/=-]{12,})/gi, group: 1, strict: true, hints: ['bearer'] },
+  { type: 'password', re: /(?:^|\s)(?:-u|--user)[ \t=]+["']?[^\s:"']+:([^\s"'@]+)/g, group: 1, strict: false, hints: ['-u'] },
+  { type: 'password', re: /\b(?:USER|ROLE|LOGIN)\b[^;\n]{0,200}?\bPASSWORD[ \t]+(?:=[ \t]*)?["']([^"'\n]+)["']/gi, group: 1, strict: false, hints: ['password'] },
+  { type: 'password', re: /\bIDENTIFIED[ \t]+BY[ \t]+(?:PASSWORD[ \t]+)?["']([^"'\n]+)["']/gi, group: 1, strict: false, hints: ['identified'] },
+  { type: 'password', re: /\b(?:jdbc:oracle:\w+:|sqlplus[ \t]+)[\w$#]+\/([^\s@]+)@/gi, group: 1, strict: false, hints: ['oracle', 'sqlplus'] },
+  { type: 'password', re: /\bdocker[ \t]+login\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t=]+["']?([^\s'"]{4,})/g, group: 1, strict: false, hints: ['docker'] },
+  { type: 'password', re: /\bsshpass[ \t]+-p[ \t]*["']?([^\s'"]{4,})/g, group: 1, strict: false, hints: ['sshpass'] },
+  { type: 'password', re: /\bmysql(?:dump|admin)?\b[^\n]{0,200}?[ \t]-p([^\s'"]{4,})/g, group: 1, strict: true, hints: ['mysql'] },
   {
     type: 'secret',
     re: /<([\w:-]*(?:password|passwd|secret|token|apikey|api_key|accesskey))>([^<\n]{4,})<\/\1>/gi,
     group: 2,
     strict: false,
+    hints: ['</'],
   },
-  { type: 'secret', re: /\bkey\s*=\s*"[^"]*(?:password|secret|token|apikey|key)"\s+value\s*=\s*"([^"]{4,})"/gi, group: 1, strict: false },
+  { type: 'secret', re: /\bkey\s*=\s*"[^"]*(?:password|secret|token|apikey|key)"\s+value\s*=\s*"([^"]{4,})"/gi, group: 1, strict: false, hints: ['value'] },
 ];
 
-function findOtherForms(text: string, out: Redaction[]): void {
+function findOtherForms(text: string, lower: string, out: Redaction[]): void {
   for (const form of OTHER_FORMS) {
+    // A cheap substring test skips most regexes on most texts.
+    if (!form.hints.some((h) => lower.includes(h))) continue;
     form.re.lastIndex = 0;
     for (let m = form.re.exec(text); m; m = form.re.exec(text)) {
       const value = m[form.group];
@@ -205,8 +216,8 @@ function findOtherForms(text: string, out: Redaction[]): void {
 }
 
 /** A 40-character AWS secret access key standing alone near an AWS mention or access key id. */
-function findLooseAwsSecrets(text: string, out: Redaction[]): void {
-  if (!/aws|AKIA|ASIA/i.test(text)) return;
+function findLooseAwsSecrets(text: string, lower: string, out: Redaction[]): void {
+  if (!lower.includes('aws') && !text.includes('AKIA') && !text.includes('ASIA')) return;
   const re = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const v = m[0];
@@ -218,9 +229,10 @@ function findLooseAwsSecrets(text: string, out: Redaction[]): void {
 
 export function findAssignedSecrets(text: string): Redaction[] {
   const out: Redaction[] = [];
-  findKeyedValues(text, out);
+  const lower = text.toLowerCase();
+  findKeyedValues(text, lower, out);
   findUrlPasswords(text, out);
-  findOtherForms(text, out);
-  findLooseAwsSecrets(text, out);
+  findOtherForms(text, lower, out);
+  findLooseAwsSecrets(text, lower, out);
   return out;
 }

@@ -8,8 +8,9 @@ import type { Redaction } from './types.js';
  * something one of its rules keys on (the prefilter mirrors the preset's patterns).
  */
 const SECRETLINT_HINT =
-  /AKIA|ASIA|A3T[A-Z0-9]|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|PRIVATE KEY|x-oauth-basic|_authToken|npm_|xox|xapp|hooks\.slack|:\/\/[^\s/]*:[^\s/]*@|\bsk-|lin_api_|\bSG\.|\bshp|gh[pousr]_|github_pat|ops_ey/;
+  /AKIA|ASIA|A3T|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|PRIVATE KEY|x-oauth-basic|_authToken|npm_|xox|xapp|hooks\.slack|sk-|lin_api_|SG\.|shp|gh[pousr]_|github_pat|ops_ey/;
 const SECRETLINT_HINT_ANY_CASE = /secret_?access_?key/i;
+const URL_WITH_CREDENTIALS = /:\/\/[^\s/@]*:[^\s/@]*@/;
 
 /** Keeps texts apart in the joined batch: no preset pattern can match across a NUL line. */
 const SEPARATOR = '\n\u0000\n';
@@ -39,7 +40,11 @@ function loadSecretlint(): Promise<{ lintSource: LintSource; config: SecretLintC
 }
 
 export function wantsSecretlint(text: string): boolean {
-  return SECRETLINT_HINT.test(text) || SECRETLINT_HINT_ANY_CASE.test(text);
+  return (
+    SECRETLINT_HINT.test(text) ||
+    SECRETLINT_HINT_ANY_CASE.test(text) ||
+    (text.includes('://') && text.includes('@') && URL_WITH_CREDENTIALS.test(text))
+  );
 }
 
 /** Findings per input text (offsets into that text); texts without a hint get an empty list. */
