@@ -7,4 +7,7 @@ module.exports = {
   // Sources are written with NodeNext `.js` suffixes; map them back to the .ts files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,
+  // A throwaway PostgreSQL for the store tests (or TEST_DATABASE_URL); see test/support/postgres.ts.
+  globalSetup: '<rootDir>/test/support/postgres-global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/postgres-global-teardown.ts',
 };

@@ -1,0 +1,94 @@
+import pg from 'pg';
+import { DeskmateError, ErrorCode } from '../errors.js';
+import { EVENT_COLUMNS, POSTGRES_METRICS_MIGRATIONS } from './migrations.js';
+import { eventFromRow, eventValues } from './rows.js';
+import type { BaselineAggregate, MetricEvent, MetricsStore } from './types.js';
+
+/** Any two replicas starting together migrate one after the other, never both at once. */
+const MIGRATION_LOCK = 0x6d657472; // "metr"
+const COLUMN_TYPES = ['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'float8', 'text', 'text', 'text', 'boolean', 'text', 'text'];
+const BATCH = 10_000;
+
+export async function migrateMetricsPostgres(client: pg.ClientBase): Promise<number> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS metrics_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+    const { rows } = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM metrics_migrations');
+    for (let v = rows[0].v ?? 0; v < POSTGRES_METRICS_MIGRATIONS.length; v++) {
+      await client.query(POSTGRES_METRICS_MIGRATIONS[v]);
+      await client.query('INSERT INTO metrics_migrations VALUES ($1, $2)', [v + 1, Date.now()]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  return POSTGRES_METRICS_MIGRATIONS.length;
+}
+
+/** Metric events in PostgreSQL (DATABASE_URL), shared by every replica. */
+export class PostgresMetricsStore implements MetricsStore {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(databaseUrl: string): Promise<PostgresMetricsStore> {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    try {
+      const client = await pool.connect();
+      try {
+        await migrateMetricsPostgres(client);
+      } finally {
+        client.release();
+      }
+      return new PostgresMetricsStore(pool);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw new DeskmateError(ErrorCode.StoreFailed, `Cannot open the metrics tables in PostgreSQL: ${(err as Error).message}. Check DATABASE_URL.`, { cause: err });
+    }
+  }
+
+  async record(event: MetricEvent): Promise<void> {
+    await this.pool.query(`INSERT INTO metric_events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, eventValues(event));
+  }
+
+  /** Column arrays through unnest: one statement per 10k events instead of one per event. */
+  async recordMany(events: MetricEvent[]): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (let i = 0; i < events.length; i += BATCH) {
+        const rows = events.slice(i, i + BATCH).map(eventValues);
+        const columns = EVENT_COLUMNS.map((_, c) => rows.map((r) => r[c]));
+        await client.query(`INSERT INTO metric_events (${EVENT_COLUMNS.join(', ')}) SELECT * FROM unnest(${COLUMN_TYPES.map((t, c) => `$${c + 1}::${t}[]`).join(', ')})`, columns);
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async eventsBetween(from: number, to: number): Promise<MetricEvent[]> {
+    const { rows } = await this.pool.query('SELECT * FROM metric_events WHERE at >= $1 AND at < $2 ORDER BY at, id', [from, to]);
+    return rows.map(eventFromRow);
+  }
+
+  async baseline(): Promise<BaselineAggregate> {
+    const total = await this.pool.query("SELECT COUNT(*) AS n, MIN(at) AS first, MAX(at) AS last FROM metric_events WHERE type = 'senior_ping' AND mode = 'observe'");
+    const bySenior = await this.pool.query("SELECT senior, COUNT(*) AS n FROM metric_events WHERE type = 'senior_ping' AND mode = 'observe' AND senior IS NOT NULL GROUP BY senior");
+    const perSenior: Record<string, number> = {};
+    for (const r of bySenior.rows) perSenior[String(r.senior)] = Number(r.n);
+    const t = total.rows[0];
+    return { pings: Number(t.n), firstAt: t.first === null ? undefined : Number(t.first), lastAt: t.last === null ? undefined : Number(t.last), perSenior };
+  }
+
+  private closed = false;
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
