@@ -9,7 +9,7 @@ export interface SourceFile {
   relPath: string;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'docs-index', 'venv', '__pycache__', 'site-packages', 'coverage']);
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'docs-index', 'venv', '__pycache__', 'site-packages', 'coverage']);
 
 /**
  * Resolves the ingest roots to files. One root: paths relative to it (a file: its name).
