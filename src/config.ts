@@ -105,6 +105,12 @@ export const configSchema = z
         cron: z.string().default('0 9 * * 1'),
         timezone: z.string().default('UTC'),
         dashboardChannel: z.string().optional(),
+        /** ISO weekdays (1 = Monday) that count as working days for "interruptions per working day". */
+        workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+        /** Questions answered below this confidence count towards knowledge gaps (default: retrieval.minConfidence). */
+        gapConfidence: z.number().min(0).max(1).optional(),
+        /** An empty week posts a short "no data" note unless this is true, which skips the post. */
+        skipEmptyWeek: z.boolean().default(false),
       })
       .strict()
       .default({}),

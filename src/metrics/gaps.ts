@@ -77,9 +77,9 @@ export function clusterGaps(candidates: GapCandidate[], limit = 10): KnowledgeGa
 function summarise(members: Item[], anchor: string | undefined, surface: Map<string, Map<string, number>>): KnowledgeGap {
   const freq = new Map<string, number>();
   for (const m of members) for (const t of m.terms) freq.set(t, (freq.get(t) ?? 0) + 1);
-  // The anchor first, then other terms most members share (at least half of them).
+  // The anchor first, then other terms more than half the members share.
   const shared = [...freq.entries()]
-    .filter(([t, n]) => t !== anchor && n * 2 >= members.length && (members.length > 1 || n > 0))
+    .filter(([t, n]) => t !== anchor && n * 2 > members.length)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([t]) => t);
   const terms = (anchor ? [anchor, ...shared] : shared).slice(0, members.length > 1 ? 3 : 2).map((t) => label(t, surface));
