@@ -45,7 +45,9 @@ function startsWord(text: string, at: number): boolean {
   if (at === 0) return true;
   const prev = text[at - 1];
   if (!/[A-Za-z0-9]/.test(prev)) return true;
-  return /[a-z0-9]/.test(prev) && /[A-Z]/.test(text[at]);
+  if (/[a-z0-9]/.test(prev) && /[A-Z]/.test(text[at])) return true;
+  // Glued upper-case env names: PGPASSWORD, MYSQLPWD, REDISPASS.
+  return /[A-Z]/.test(prev) && /^[A-Z]{3}/.test(text.slice(at, at + 3));
 }
 
 function typeForKey(keyWord: string, fullKey: string): string {
@@ -174,6 +176,9 @@ function findUrlPasswords(text: string, out: Redaction[]): void {
   }
 }
 
+/** Type marker: the placeholder type follows the key word the form matched (password, token…). */
+const KEYED = 'keyed';
+
 /** Forms without a `key = value` shape: HTTP auth headers, curl -u, SQL, Oracle user/pass@db. */
 const OTHER_FORMS: Array<{ type: string; re: RegExp; group: number; strict: boolean; hints: string[] }> = [
   {
@@ -189,6 +194,15 @@ const OTHER_FORMS: Array<{ type: string; re: RegExp; group: number; strict: bool
   { type: 'password', re: /\bIDENTIFIED[ \t]+BY[ \t]+(?:PASSWORD[ \t]+)?["']([^"'\n]+)["']/gi, group: 1, strict: false, hints: ['identified'] },
   { type: 'password', re: /\b(?:jdbc:oracle:\w+:|sqlplus[ \t]+)[\w$#]+\/([^\s@]+)@/gi, group: 1, strict: false, hints: ['oracle', 'sqlplus'] },
   { type: 'password', re: /\bdocker[ \t]+login\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t=]+["']?([^\s'"]{4,})/g, group: 1, strict: false, hints: ['docker'] },
+  { type: 'password', re: /\bauth[ \t]*=[ \t]*\([ \t]*\\?["'][^"'\n]+["'][ \t]*,[ \t]*\\?["']([^"'\n\\]+)\\?["'][ \t]*\)/g, group: 1, strict: false, hints: ['auth'] },
+  {
+    type: KEYED,
+    // Prose that puts a few words between the noun and the value: "the password for the staging DB is X".
+    re: /\b(password|passphrase|passcode|secret|token|api key)\b[^.\n:;=]{1,40}?\b(?:is|was|are|reads)[ \t]+[`'"]?([^\s`'"]{8,})/gi,
+    group: 2,
+    strict: true,
+    hints: ['password', 'passphrase', 'passcode', 'secret', 'token', 'api key'],
+  },
   { type: 'password', re: /\bsshpass[ \t]+-p[ \t]*["']?([^\s'"]{4,})/g, group: 1, strict: false, hints: ['sshpass'] },
   { type: 'password', re: /\bmysql(?:dump|admin)?\b[^\n]{0,200}?[ \t]-p([^\s'"]{4,})/g, group: 1, strict: true, hints: ['mysql'] },
   {
@@ -207,10 +221,12 @@ function findOtherForms(text: string, lower: string, out: Redaction[]): void {
     if (!form.hints.some((h) => lower.includes(h))) continue;
     form.re.lastIndex = 0;
     for (let m = form.re.exec(text); m; m = form.re.exec(text)) {
-      const value = m[form.group];
+      // Sentence punctuation after a bare value belongs to the prose.
+      const value = form.strict ? m[form.group].replace(/[.,;:)]+$/, '') : m[form.group];
       if (isPlaceholder(value) || (form.strict ? !looksRandom(value) : value.length < 4 || isCodeLike(value))) continue;
       const start = m.index + m[0].lastIndexOf(value);
-      out.push({ type: form.type, start, end: start + value.length });
+      const type = form.type === KEYED ? typeForKey(m[1], m[1]) : form.type;
+      out.push({ type, start, end: start + value.length });
     }
   }
 }

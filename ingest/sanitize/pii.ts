@@ -37,7 +37,7 @@ function findEmails(text: string, out: Redaction[]): void {
  * A bare run of digits is never a phone number here: it is far more often a record id.
  */
 const PHONE_PATTERNS: RegExp[] = [
-  /(?<![\w+.-])\+\d{1,3}(?:[ .-]?\(\d{1,4}\)|[ .-]\d{1,8}){1,6}(?![\w.-]?\d)/g,
+  /(?<![\w+.-])\+\d{1,3}(?:[ .-]?\(\d{1,4}\)[ .-]?\d{1,8}|[ .-]\d{1,8}){1,6}(?![\w.-]?\d)/g,
   /(?<![\w+.-])\+\d{10,15}(?![\w.-]?\d)/g,
   /(?<![\w.+-])(?:1[-. ])?(?:\(\d{3}\)[ ]?|\d{3}([-. ]))\d{3}(?:-|\1)\d{4}(?![\w-]|\.\d)/g,
   /(?<![\w.+-])\(?0\d{1,4}\)?(?:[ -]\d{2,8}){1,4}(?![\w-]|\.\d)/g,

@@ -65,6 +65,12 @@ const SECRET_CASES: Array<[string, string, string, string]> = [
   ['JWT whose header has spaces', 'Authorization: Bearer ewogICJhbGciOiAiSFMyNTYiCn0.ewogICJzdWIiOiAiMTIzIgp9.c2lnbmF0dXJlMTIzNDU2', 'ewogICJhbGciOiAiSFMyNTYiCn0.ewogICJzdWIiOiAiMTIzIgp9.c2lnbmF0dXJlMTIzNDU2', 'jwt'],
   ['Service Bus SAS token', 'SharedAccessSignature sr=acme.servicebus.windows.net&sig=Jf8sK2lP9qR4tV6wX1yZ3aB5cD7eF9%3D&se=1700000000', 'Jf8sK2lP9qR4tV6wX1yZ3aB5cD7eF9%3D', 'sas-token'],
   ['AWS session token', 'aws_session_token = FwoGZXIvYXdzEBYaDHqa0AP1Z2x3y4z5ABCDEFGHIJKLMNOP0123456789', 'FwoGZXIvYXdzEBYaDHqa0AP1Z2x3y4z5ABCDEFGHIJKLMNOP0123456789', 'token'],
+  ['password a few words before its value', 'The password for the staging DB is hunter2-Staging!', 'hunter2-Staging!', 'password'],
+  ['glued upper-case env name', 'PGPASSWORD=Pg!9xZ2kq psql -h db.acme.io -U app', 'Pg!9xZ2kq', 'password'],
+  ['python requests auth tuple', 'requests.get(url, auth=("admin", "Adm1n!2024"))', 'Adm1n!2024', 'password'],
+  ['docker-compose environment', 'environment:\n  MYSQL_ROOT_PASSWORD: "r00t!Pa$$w0rd"', 'r00t!Pa$$w0rd', 'password'],
+  ['CLI --password flag', "mongo --username admin --password 'M0ng0!Adm1n'", 'M0ng0!Adm1n', 'password'],
+  ['camelCase JS config', 'const cfg = { clientSecret: "cS3cr3t_9xYz!" };', 'cS3cr3t_9xYz!', 'secret'],
   ['Hugging Face token', 'HF_TOKEN=hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'hf_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', 'huggingface-token'],
 ];
 
