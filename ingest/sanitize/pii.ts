@@ -76,6 +76,8 @@ function findIps(text: string, out: Redaction[]): void {
   const v4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
   for (let m = v4.exec(text); m; m = v4.exec(text)) {
     if (isIP(m[0]) !== 4 || isHarmlessIPv4(m[0])) continue;
+    // Four-part version numbers (.NET assemblies, Windows builds) have the same shape.
+    if (/(?:version|release|build|\bver\.?|\bv)["'(:= \t]*$/i.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     out.push({ type: 'ip-address', start: m.index, end: m.index + m[0].length });
   }
   findIpv6(text, out);

@@ -41,6 +41,8 @@ const KEEP_CASES: Array<[string, string]> = [
   ['public keys are public', '"vapid": {"public_key": "BCk-QqERU0q-CfYZjcuB6lnyyOYfJ2AifKqfeGIm7Z-HiTU5T9eTG5GxVA0_OH5mMlI4UkkDTpaZwozy0TzdZ2M="}'],
   ['values that name the variable they come from', 'token: "TOKEN"\napi_key: "SLACK_BOT_TOKEN"\nAPI_KEY="API_KEY"'],
   ['snowflake ids are not card numbers', 'status 4123456789012345678 was boosted'],
+  ['four-part versions', '[assembly: AssemblyVersion("1.0.0.0")] shipped in version 4.7.2.1 (build 10.0.1.2)'],
+  ['API docs that name the header and its type', 'Set `api_key` to your key from the dashboard.\n| `api_key` | string | Your API key |\nAuthorization: Bearer ACCESS_TOKEN'],
   ['CloudFormation reference', 'Password: !Ref DbPassword'],
   ['generic key words', 'key: value\nprimary_key: id\nsort key: created_at\nThe key is in the drawer.\nsession: 30m\nauth: true'],
   ['YAML comment after a secret key', 'secret: # set in the vault, see runbook'],
