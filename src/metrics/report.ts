@@ -79,7 +79,7 @@ export interface WeeklyReport extends PeriodFigures {
   per_senior: SeniorFigures[];
   per_day: DayFigures[];
   baseline: { interruptions_per_day: number | null; interruptions: number; working_days: number; from: string | null; to: string | null };
-  last_week: PeriodFigures & { week: string };
+  last_week: PeriodFigures & { week: string; per_day: DayFigures[] };
 }
 
 export function median(values: number[]): number | null {
@@ -109,7 +109,7 @@ export function elapsedWorkingDays(week: ReportWeek, now: number, workingDays: n
   return week.days.filter((d) => d.start <= now && workingDays.includes(d.weekday)).length;
 }
 
-/** Whether a ping was averted; exported for the per-day series. */
+/** Whether a ping was averted (see the definitions above). */
 function averted(ping: MetricEvent, thread: MetricEvent[] | undefined): boolean {
   const later = after(thread, ping.at);
   if (!later.some((e) => e.type === 'answered' && e.actor === 'bot')) return false;
@@ -183,6 +183,16 @@ function countBy<T>(items: T[], key: (item: T) => string | undefined): Array<[st
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+function dayFigures(events: MetricEvent[], week: ReportWeek, threads: Map<string, MetricEvent[]>): DayFigures[] {
+  return week.days.map((day): DayFigures => {
+    const ofDay = events.filter((e) => e.at >= day.start && e.at < day.end);
+    const pings = ofDay.filter((e) => e.type === 'senior_ping');
+    const avertedCount = pings.filter((p) => averted(p, threads.get(p.ref))).length;
+    const escalations = ofDay.filter((e) => e.type === 'escalated').length;
+    return { date: day.date, weekday: day.weekday, interruptions: pings.length, net_interruptions: pings.length - avertedCount + escalations, questions: ofDay.filter((e) => e.type === 'question_asked').length };
+  });
+}
+
 /** Builds the report for opts.week from events covering last week through 24 h after this one. */
 export function buildWeeklyReport(events: MetricEvent[], baseline: BaselineAggregate, opts: ReportOptions): WeeklyReport {
   const { week } = opts;
@@ -207,12 +217,7 @@ export function buildWeeklyReport(events: MetricEvent[], baseline: BaselineAggre
     };
   });
 
-  const perDay = week.days.map((day): DayFigures => {
-    const dayPings = pings.filter((p) => p.at >= day.start && p.at < day.end);
-    const dayAverted = dayPings.filter((p) => averted(p, threads.get(p.ref))).length;
-    const dayEscalations = escalations.filter((e) => e.at >= day.start && e.at < day.end).length;
-    return { date: day.date, weekday: day.weekday, interruptions: dayPings.length, net_interruptions: dayPings.length - dayAverted + dayEscalations, questions: questions.filter((q) => q.at >= day.start && q.at < day.end).length };
-  });
+  const perDay = dayFigures(events, week, threads);
 
   const gapCandidates: GapCandidate[] = questions.flatMap((q) => {
     const window = after(threads.get(q.ref), q.at, q.at + FOLLOW_UP_MS);
@@ -244,6 +249,6 @@ export function buildWeeklyReport(events: MetricEvent[], baseline: BaselineAggre
       from: baseline.firstAt === undefined ? null : new Date(baseline.firstAt).toISOString(),
       to: baseline.lastAt === undefined ? null : new Date(baseline.lastAt).toISOString(),
     },
-    last_week: { week: opts.previous.label, ...periodFigures(events, opts.previous, opts) },
+    last_week: { week: opts.previous.label, ...periodFigures(events, opts.previous, opts), per_day: dayFigures(events, opts.previous, threads) },
   };
 }
