@@ -5,7 +5,7 @@ import { findPii } from './pii.js';
 import { findShapedSecrets } from './provider-rules.js';
 import { secretlintFindings } from './secretlint-pass.js';
 import { scanView } from './scan-view.js';
-import { findTableSecrets } from './tables.js';
+import { findCsvSecrets, findSqlInsertSecrets, findTableSecrets } from './tables.js';
 import type { Redaction, SanitizeResult } from './types.js';
 
 export type { Redaction, SanitizeResult } from './types.js';
@@ -19,7 +19,7 @@ export type { RedactionReport } from './report.js';
  */
 function ownFindings(text: string): Redaction[] {
   const view = scanView(text);
-  return [...findShapedSecrets(view), ...findAssignedSecrets(view), ...findTableSecrets(view), ...findPii(view)];
+  return [...findShapedSecrets(view), ...findAssignedSecrets(view), ...findTableSecrets(view), ...findSqlInsertSecrets(view), ...findCsvSecrets(view), ...findPii(view)];
 }
 
 function finish(text: string, own: Redaction[], linted: Redaction[]): SanitizeResult {

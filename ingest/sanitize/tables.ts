@@ -2,12 +2,22 @@ import { isCodeLike, isPlaceholder } from './lookalikes.js';
 import type { Redaction } from './types.js';
 
 /**
+ * Values that sit in a column named for a credential, away from their label: Markdown tables,
+ * CSV with a header row, and SQL `INSERT INTO t (…, password, …) VALUES (…)`.
+ *
  * Markdown tables whose header names a credential column (`| Service | Login | Password |`): the
  * value sits rows below its label, out of reach of `key: value` rules, so redact that column's cells.
  */
 const SECRET_HEADER =
-  /^(?:[\w-]+[ _-])*(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|private[ _-]?key|account[ _-]?key|credentials?)s?$/i;
+  /^(?:[\w-]+[ _-])*(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|private[ _-]?key|account[ _-]?key|credentials?)s?(?:[ _-]?(?:hash|digest|encrypted|enc|value))?$/i;
 const SEPARATOR_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+function typeForHeader(header: string): string {
+  if (/pass|pwd/i.test(header)) return 'password';
+  if (/token/i.test(header)) return 'token';
+  if (/key/i.test(header)) return 'api-key';
+  return 'secret';
+}
 
 function cells(line: string, lineStart: number): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
@@ -46,9 +56,82 @@ export function findTableSecrets(text: string): Redaction[] {
         const value = cell.text.trim().replace(/^`(.*)`$/, '$1');
         if (value.length < 4 || /\s/.test(value) || isPlaceholder(value) || isCodeLike(value)) continue;
         const start = cell.start + lead + cell.text.trim().indexOf(value);
-        out.push({ type: /pass|pwd/i.test(header[col].text) ? 'password' : 'secret', start, end: start + value.length });
+        out.push({ type: typeForHeader(header[col].text), start, end: start + value.length });
       }
     }
+  }
+  return out;
+}
+
+function cellValueIsSecret(value: string): boolean {
+  return value.length >= 4 && !/\s/.test(value) && !isPlaceholder(value) && !isCodeLike(value) && !/^null$/i.test(value);
+}
+
+/** Splits `a, 'b, c', d` on top-level commas, keeping each part's offset. */
+function splitTopLevel(list: string, offset: number): Array<{ text: string; start: number }> {
+  const parts: Array<{ text: string; start: number }> = [];
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i <= list.length; i++) {
+    const c = list[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (c === ',' || i === list.length) {
+      parts.push({ text: list.slice(from, i), start: offset + from });
+      from = i + 1;
+    }
+  }
+  return parts;
+}
+
+function pushCell(out: Redaction[], cell: { text: string; start: number }, header: string): void {
+  const lead = cell.text.length - cell.text.trimStart().length;
+  const trimmed = cell.text.trim();
+  const unquoted = trimmed.replace(/^(["'`])(.*)\1$/, '$2');
+  if (!cellValueIsSecret(unquoted)) return;
+  const start = cell.start + lead + trimmed.indexOf(unquoted);
+  out.push({ type: typeForHeader(header), start, end: start + unquoted.length });
+}
+
+const SQL_INSERT = /\binsert\s+into\s+[\w."`\[\]]+\s*\(([^()]{1,2000})\)\s*values\s*/gi;
+
+export function findSqlInsertSecrets(text: string): Redaction[] {
+  const out: Redaction[] = [];
+  if (!/insert/i.test(text)) return out;
+  SQL_INSERT.lastIndex = 0;
+  for (let m = SQL_INSERT.exec(text); m; m = SQL_INSERT.exec(text)) {
+    const columns = splitTopLevel(m[1], 0).map((c) => c.text.trim().replace(/[`"[\]]/g, ''));
+    const secretCols = columns.map((c, i) => (SECRET_HEADER.test(c) ? i : -1)).filter((i) => i >= 0);
+    if (secretCols.length === 0) continue;
+    // Every parenthesised row after VALUES: (…), (…);
+    const rows = /\(([^()]{0,4000})\)\s*(,|;|$)?/y;
+    rows.lastIndex = m.index + m[0].length;
+    for (let r = rows.exec(text); r; r = rows.exec(text)) {
+      const cells = splitTopLevel(r[1], r.index + 1);
+      for (const col of secretCols) if (cells[col]) pushCell(out, cells[col], columns[col]);
+      if (r[2] !== ',') break;
+      while (/\s/.test(text[rows.lastIndex] ?? '')) rows.lastIndex++;
+    }
+  }
+  return out;
+}
+
+/** CSV with a header row naming a credential column; cells are split naively on top-level commas. */
+export function findCsvSecrets(text: string): Redaction[] {
+  const out: Redaction[] = [];
+  const firstNl = text.indexOf('\n');
+  if (firstNl < 0 || !text.slice(0, firstNl).includes(',')) return out;
+  const header = splitTopLevel(text.slice(0, firstNl), 0).map((c) => c.text.trim().replace(/^"(.*)"$/, '$1'));
+  const secretCols = header.map((c, i) => (SECRET_HEADER.test(c) ? i : -1)).filter((i) => i >= 0);
+  if (secretCols.length === 0 || header.length < 2) return out;
+  let pos = firstNl + 1;
+  while (pos < text.length) {
+    const end = text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos);
+    const cells = splitTopLevel(text.slice(pos, end).replace(/\r$/, ''), pos);
+    if (cells.length === header.length) for (const col of secretCols) pushCell(out, cells[col], header[col]);
+    pos = end + 1;
   }
   return out;
 }

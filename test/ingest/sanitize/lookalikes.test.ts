@@ -43,6 +43,8 @@ const KEEP_CASES: Array<[string, string]> = [
   ['snowflake ids are not card numbers', 'status 4123456789012345678 was boosted'],
   ['four-part versions', '[assembly: AssemblyVersion("1.0.0.0")] shipped in version 4.7.2.1 (build 10.0.1.2)'],
   ['API docs that name the header and its type', 'Set `api_key` to your key from the dashboard.\n| `api_key` | string | Your API key |\nAuthorization: Bearer ACCESS_TOKEN'],
+  ['CSV and SQL without credential columns', 'id,name,region\n1,ann,eu-west-1\n---\nINSERT INTO film (title, rating) VALUES (\'Alien\', \'R\');'],
+  ['credential columns holding placeholders', 'user,password\nann,changeme\nbob,<set me>\n'],
   ['CloudFormation reference', 'Password: !Ref DbPassword'],
   ['generic key words', 'key: value\nprimary_key: id\nsort key: created_at\nThe key is in the drawer.\nsession: 30m\nauth: true'],
   ['YAML comment after a secret key', 'secret: # set in the vault, see runbook'],
