@@ -17,8 +17,7 @@ export type { RedactionReport } from './report.js';
  * shapes, keyed assignments, connection strings, PEM blocks, PII) plus secretlint's recommended
  * preset as a second opinion. Every finding becomes a typed `[REDACTED:type]` placeholder.
  */
-function ownFindings(text: string): Redaction[] {
-  const view = scanView(text);
+function ownFindings(view: string): Redaction[] {
   return [...findShapedSecrets(view), ...findAssignedSecrets(view), ...findTableSecrets(view), ...findSqlInsertSecrets(view), ...findCsvSecrets(view), ...findPii(view)];
 }
 
@@ -33,12 +32,14 @@ function finish(text: string, own: Redaction[], linted: Redaction[]): SanitizeRe
 }
 
 export async function sanitize(text: string): Promise<SanitizeResult> {
-  const [linted] = await secretlintFindings([scanView(text)]);
-  return finish(text, ownFindings(text), linted);
+  const [result] = await sanitizeMany([text]);
+  return result;
 }
 
 /** Batch form: one secretlint pass over all texts that need it, instead of one per text. */
 export async function sanitizeMany(texts: string[]): Promise<SanitizeResult[]> {
-  const linted = await secretlintFindings(texts.map(scanView));
-  return texts.map((text, i) => finish(text, ownFindings(text), linted[i]));
+  // Detectors scan a same-length view (JSON escapes opened up); offsets hold for the original.
+  const views = texts.map(scanView);
+  const linted = await secretlintFindings(views);
+  return texts.map((text, i) => finish(text, ownFindings(views[i]), linted[i]));
 }

@@ -1,4 +1,5 @@
 import type { SecretLintCoreConfig } from '@secretlint/types' with { 'resolution-mode': 'import' };
+import { DeskmateError, ErrorCode } from '../../src/errors.js';
 import { isPlaceholder } from './lookalikes.js';
 import type { Redaction } from './types.js';
 
@@ -59,11 +60,18 @@ export async function secretlintFindings(texts: string[]): Promise<Redaction[][]
     offset += texts[i].length + SEPARATOR.length;
   }
   const joined = picked.map((i) => texts[i]).join(SEPARATOR);
-  const { lintSource, config } = await loadSecretlint();
-  const lint = await lintSource({
-    source: { content: joined, filePath: '/deskmate/chunk.txt', ext: '.txt', contentType: 'text' },
-    options: { config, maskSecrets: true, noPhysicFilePath: true },
-  });
+  let lint: Awaited<ReturnType<LintSource>>;
+  try {
+    const { lintSource, config } = await loadSecretlint();
+    lint = await lintSource({
+      source: { content: joined, filePath: '/deskmate/chunk.txt', ext: '.txt', contentType: 'text' },
+      options: { config, maskSecrets: true, noPhysicFilePath: true },
+    });
+  } catch (cause) {
+    // Fail closed: text that could not be scanned must not be indexed.
+    loaded = undefined;
+    throw new DeskmateError(ErrorCode.Internal, 'Secret scanning failed, so nothing was indexed; the log has the cause.', { cause });
+  }
   for (const msg of lint.messages) {
     const [from, to] = msg.range;
     // Find the text this range starts in (binary search over the start offsets).
