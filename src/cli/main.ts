@@ -7,6 +7,7 @@ import { registerAsk } from './ask.js';
 import { registerStart } from './start.js';
 import { registerSchemaReview } from './schema-review.js';
 import { registerScaffold } from './scaffold.js';
+import { registerReport } from './report.js';
 
 export function buildProgram(): Command {
   const program = new Command('deskmate')
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerStart(program);
   registerSchemaReview(program);
   registerScaffold(program);
+  registerReport(program);
   return program;
 }
 
