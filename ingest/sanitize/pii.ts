@@ -7,8 +7,8 @@ import type { Redaction } from './types.js';
 const NOT_TLD = /^(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|css|scss|map|json|md|html?|txt|ya?ml|lock|zip|tgz)$/i;
 
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
-// What may stand before an address: start, space, brackets, quotes, separators, `mailto:`.
-const BEFORE_EMAIL = /[\s<("'`,;[{=|>:*]/;
+// Characters that glue an `x@host` run to a password (`T1ger$2024@db…`) rather than start an address.
+const NOT_BEFORE_EMAIL = /[$!#^~\\]/;
 const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+([A-Za-z]{2,24})(?![A-Za-z0-9-])/y;
 
 /** Walks from each `@` instead of running one big regex: `@` is rare, and this is the hot path. */
@@ -17,7 +17,7 @@ function findEmails(text: string, out: Redaction[]): void {
     let start = at;
     while (start > 0 && LOCAL_CHAR.test(text[start - 1])) start--;
     while (start < at && !/[A-Za-z0-9]/.test(text[start])) start++;
-    if (start === at || (start > 0 && !BEFORE_EMAIL.test(text[start - 1]))) continue;
+    if (start === at || (start > 0 && NOT_BEFORE_EMAIL.test(text[start - 1]))) continue;
     DOMAIN.lastIndex = at + 1;
     const m = DOMAIN.exec(text);
     if (!m || NOT_TLD.test(m[1])) continue;

@@ -2,6 +2,7 @@ import { sanitize } from '../../../ingest/sanitize/index';
 
 const PII_CASES: Array<[string, string, string[], string]> = [
   ['emails', 'On-call: devops70@payroll-hq.com; escalate to a.okafor41@payroll-hq.co.uk.', ['devops70@payroll-hq.com', 'a.okafor41@payroll-hq.co.uk'], 'email'],
+  ['emails after arrows, dashes and equals signs', 'Owner→jane.doe@acme-corp.io — backup=ops@acme-corp.io', ['jane.doe@acme-corp.io', 'ops@acme-corp.io'], 'email'],
   ['email in mailto link', '[mail us](mailto:help.desk+ops@acme-corp.io)', ['help.desk+ops@acme-corp.io'], 'email'],
   ['UK phone, international', 'mobile +44 20 7922 1588 after hours', ['+44 20 7922 1588'], 'phone'],
   ['German phone, international', 'call +49 30 9939815.', ['+49 30 9939815'], 'phone'],
