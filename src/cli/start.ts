@@ -7,6 +7,8 @@ import { Asker } from '../knowledge/ask.js';
 import { readManifest } from '../knowledge/index-store.js';
 import { childLogger } from '../log.js';
 import { createDeskmateApp } from '../slack/app.js';
+import type { AskerLike } from '../slack/deps.js';
+import { WorkerAsker } from '../slack/worker-asker.js';
 import { openStore } from '../store/index.js';
 import { ingestCommand } from './ingest.js';
 
@@ -51,7 +53,8 @@ async function startSlack(config: Config, mode: 'socket' | 'http', indexDir: str
     log.info({ indexDir }, 'no index yet: indexing the configured docs (or the bundled samples) first');
     await ingestCommand([], { index: indexDir, quiet: true });
   }
-  const asker = await Asker.open(config, indexDir);
+  // Retrieval is CPU-bound: in a worker thread it never delays an ack (the built package has the worker).
+  const asker: AskerLike = WorkerAsker.available() ? await WorkerAsker.open(config, indexDir) : await Asker.open(config, indexDir);
   const store = openStore(config);
   const deskmate = await createDeskmateApp({
     config,
@@ -72,6 +75,7 @@ async function startSlack(config: Config, mode: 'socket' | 'http', indexDir: str
       void deskmate
         .stop()
         .then(() => store.close())
+        .then(() => asker.close?.())
         .catch((err) => log.error({ err: (err as Error).message }, 'error while stopping'))
         .finally(resolve);
     };

@@ -15,10 +15,17 @@ export class AnswerQueue {
   private idleWaiters: Array<() => void> = [];
   private stopped = false;
 
+  /**
+   * `busy` says whether requests are waiting for their ack: retrieval is CPU-bound and would hold
+   * them up, so a job waits while it is true, for at most `maxDeferMs` so a steady stream of
+   * requests cannot starve the answers.
+   */
   constructor(
     private readonly work: (q: StoredQuestion) => Promise<void>,
     private readonly concurrency = 2,
     private readonly capacity = 500,
+    private readonly busy: () => boolean = () => false,
+    private readonly maxDeferMs = 1000,
   ) {}
 
   /** False when the queue is full or stopping: the question waits in the store for the next sweep. */
@@ -61,8 +68,13 @@ export class AnswerQueue {
     while (this.running < this.concurrency && this.waiting.length) {
       const q = this.waiting.shift()!;
       this.running++;
-      // setImmediate: let pending HTTP acks go out before CPU-bound retrieval starts.
-      setImmediate(() => {
+      const queuedAt = Date.now();
+      const run = () => {
+        // Let pending HTTP acks go out before CPU-bound retrieval starts.
+        if (this.busy() && Date.now() - queuedAt < this.maxDeferMs) {
+          setTimeout(run, 2);
+          return;
+        }
         this.work(q)
           .catch((err) => log.error({ questionId: q.id, err: (err as Error).message }, 'answer worker failed'))
           .finally(() => {
@@ -71,7 +83,8 @@ export class AnswerQueue {
             this.pump();
             if (this.size === 0) for (const w of this.idleWaiters.splice(0)) w();
           });
-      });
+      };
+      setImmediate(run);
     }
   }
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
 import type { DeskmateStore } from '../store/types.js';
+import { sanitize } from '../../ingest/sanitize/index.js';
 import { AnswerQueue } from './answer-queue.js';
 import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
@@ -28,6 +29,8 @@ export interface DeskmateAppOptions {
   sweepIntervalMs?: number;
   concurrency?: number;
   now?: () => Date;
+  /** HTTP mode: called with each request's server-side time from arrival to response sent (benches, metrics). */
+  onRequestTimed?: (ms: number) => void;
 }
 
 export interface DeskmateSlackApp {
@@ -86,7 +89,9 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   });
   const deps: SlackDeps = { config, asker: options.asker, store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()) };
   const client = app.client;
-  const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2);
+  // Requests between arrival and ack (HTTP mode): answers wait while any is open.
+  let openRequests = 0;
+  const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2, 500, () => openRequests > 0);
   const runtime: SlackRuntime = { deps, roles: rolesOf(config), queue, client };
   events.register(app, runtime);
   messages.register(app, runtime);
@@ -103,12 +108,24 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
     app,
     runtime,
     async start(listen = {}) {
+      // The sanitizer loads its rule set on first use (~seconds): do it before the first ack needs it.
+      await sanitize('warm-up: token xoxb-0000 and mail a@b.example');
       const started = (options.mode === 'http' ? await app.start({ port: listen.port ?? config.slack.port, host: listen.host }) : await app.start()) as unknown;
       const requeued = await sweep();
       if (requeued) log.info({ requeued }, 'pending questions from before the restart re-queued');
       timers.push(setInterval(() => void options.asker.reloadIfChanged().catch(() => undefined), options.reloadIntervalMs ?? 30_000).unref());
       timers.push(setInterval(() => void sweep().catch((err) => log.warn({ err: (err as Error).message }, 'sweep failed')), options.sweepIntervalMs ?? 30_000).unref());
       ready = true;
+      if (options.mode === 'http') {
+        (started as Server).on('request', (_req: IncomingMessage, res: ServerResponse) => {
+          openRequests++;
+          const arrived = performance.now();
+          res.once('close', () => {
+            openRequests--;
+            options.onRequestTimed?.(performance.now() - arrived);
+          });
+        });
+      }
       const address = options.mode === 'http' ? (started as Server).address() : null;
       const port = address && typeof address === 'object' ? address.port : config.slack.port;
       log.info({ mode: options.mode, port, botUserId: identity.botUserId }, 'Deskmate is listening');

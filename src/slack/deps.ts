@@ -7,6 +7,8 @@ import type { DeskmateStore } from '../store/types.js';
 export interface AskerLike {
   ask(question: string, options?: AskOptions): Promise<AskResult>;
   reloadIfChanged(): Promise<boolean>;
+  /** Releases a worker thread, when there is one. */
+  close?(): Promise<void>;
 }
 
 export interface SlackDeps {
