@@ -1,0 +1,234 @@
+import pg from 'pg';
+import { DeskmateError, ErrorCode } from '../errors.js';
+import type { DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * The SQLite schema (src/store/migrations.ts) in PostgreSQL, for several replicas sharing state:
+ * the same tables, keys and uniqueness rules; `user` is `user_id` (a reserved word here), times are
+ * epoch-ms BIGINTs. Versions live in `deskmate_migrations`; append steps, never edit applied ones.
+ */
+export const POSTGRES_MIGRATIONS: string[] = [
+  `CREATE TABLE processed_events (event_id TEXT PRIMARY KEY, seen_at BIGINT NOT NULL);
+   CREATE TABLE questions (
+     id BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, channel TEXT NOT NULL, user_id TEXT NOT NULL, text TEXT NOT NULL,
+     message_ts TEXT NOT NULL, thread_ts TEXT, event_id TEXT, truncated BOOLEAN NOT NULL DEFAULT FALSE,
+     status TEXT NOT NULL DEFAULT 'pending', reply_ts TEXT, created_at BIGINT NOT NULL, UNIQUE (channel, message_ts));
+   CREATE INDEX questions_status ON questions (status);
+   CREATE INDEX questions_user ON questions (user_id, created_at);
+   CREATE TABLE threads (channel TEXT NOT NULL, thread_ts TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (channel, thread_ts));
+   CREATE TABLE turns (id BIGSERIAL PRIMARY KEY, conversation TEXT NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL, at BIGINT NOT NULL);
+   CREATE INDEX turns_conversation ON turns (conversation, id);
+   CREATE TABLE escalations (
+     id BIGSERIAL PRIMARY KEY, question_id BIGINT, channel TEXT NOT NULL, thread_ts TEXT NOT NULL, asker TEXT NOT NULL,
+     question TEXT NOT NULL, topic TEXT NOT NULL, senior TEXT NOT NULL, reason TEXT NOT NULL, state TEXT NOT NULL,
+     claimed_by TEXT, resolved_by TEXT, notice_ts TEXT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+   CREATE INDEX escalations_thread ON escalations (channel, thread_ts);
+   CREATE TABLE rotations (topic TEXT PRIMARY KEY, cursor INTEGER NOT NULL);
+   CREATE TABLE feedback (question_id BIGINT NOT NULL, user_id TEXT NOT NULL, kind TEXT NOT NULL, at BIGINT NOT NULL,
+     PRIMARY KEY (question_id, user_id, kind));`,
+];
+
+const MIGRATION_LOCK = 0x64736b6d; // "dskm": replicas starting together migrate one at a time
+
+export async function migratePostgres(client: pg.ClientBase): Promise<number> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS deskmate_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+    const { rows } = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM deskmate_migrations');
+    for (let v = rows[0].v ?? 0; v < POSTGRES_MIGRATIONS.length; v++) {
+      await client.query(POSTGRES_MIGRATIONS[v]);
+      await client.query('INSERT INTO deskmate_migrations VALUES ($1, $2)', [v + 1, Date.now()]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  return POSTGRES_MIGRATIONS.length;
+}
+
+export class PostgresStore implements DeskmateStore {
+  private closed = false;
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(databaseUrl: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+    try {
+      const client = await pool.connect();
+      try {
+        await migratePostgres(client);
+      } finally {
+        client.release();
+      }
+      return new PostgresStore(pool);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw new DeskmateError(ErrorCode.StoreFailed, `Cannot open the Deskmate database in PostgreSQL: ${(err as Error).message}. Check DATABASE_URL (postgres://user:password@host:5432/db).`, { cause: err });
+    }
+  }
+
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, params)).rows as Row[];
+  }
+
+  async acceptQuestion(q: QuestionInput): Promise<StoredQuestion | undefined> {
+    const now = Date.now();
+    return this.tx(async (c) => {
+      if (q.eventId && (await c.query('INSERT INTO processed_events VALUES ($1, $2) ON CONFLICT DO NOTHING', [q.eventId, now])).rowCount === 0) return undefined;
+      const res = await c.query(
+        'INSERT INTO questions (kind, channel, user_id, text, message_ts, thread_ts, event_id, truncated, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (channel, message_ts) DO NOTHING RETURNING id',
+        [q.kind, q.channel, q.user, q.text, q.messageTs, q.threadTs ?? null, q.eventId ?? null, Boolean(q.truncated), now],
+      );
+      if (res.rowCount === 0) return undefined;
+      return { ...q, id: Number(res.rows[0].id), status: 'pending' as const, createdAt: now };
+    });
+  }
+
+  async markEventSeen(eventId: string): Promise<boolean> {
+    return ((await this.pool.query('INSERT INTO processed_events VALUES ($1, $2) ON CONFLICT DO NOTHING', [eventId, Date.now()])).rowCount ?? 0) > 0;
+  }
+
+  async pendingQuestions(): Promise<StoredQuestion[]> {
+    return (await this.rows("SELECT * FROM questions WHERE status = 'pending' ORDER BY id")).map(toQuestion);
+  }
+
+  async getQuestion(id: number): Promise<StoredQuestion | undefined> {
+    const [row] = await this.rows('SELECT * FROM questions WHERE id = $1', [id]);
+    return row ? toQuestion(row) : undefined;
+  }
+
+  async finishQuestion(id: number, status: Exclude<QuestionStatus, 'pending'>, replyTs?: string): Promise<void> {
+    await this.pool.query('UPDATE questions SET status = $1, reply_ts = COALESCE($2, reply_ts) WHERE id = $3', [status, replyTs ?? null, id]);
+  }
+
+  async recentQuestions(user: string, limit: number): Promise<StoredQuestion[]> {
+    return (await this.rows('SELECT * FROM questions WHERE user_id = $1 ORDER BY id DESC LIMIT $2', [user, limit])).map(toQuestion);
+  }
+
+  async markThread(channel: string, threadTs: string, kind: 'answered' | 'proactive'): Promise<void> {
+    // An explicit answer outranks a proactive one: the thread then takes follow-ups.
+    await this.pool.query(
+      "INSERT INTO threads VALUES ($1, $2, $3) ON CONFLICT (channel, thread_ts) DO UPDATE SET kind = CASE WHEN excluded.kind = 'answered' THEN 'answered' ELSE threads.kind END",
+      [channel, threadTs, kind],
+    );
+  }
+
+  async threadKind(channel: string, threadTs: string): Promise<'answered' | 'proactive' | undefined> {
+    const [row] = await this.rows('SELECT kind FROM threads WHERE channel = $1 AND thread_ts = $2', [channel, threadTs]);
+    return row ? (row.kind as 'answered' | 'proactive') : undefined;
+  }
+
+  async addTurn(conversation: string, turn: Turn): Promise<void> {
+    await this.pool.query('INSERT INTO turns (conversation, role, text, at) VALUES ($1, $2, $3, $4)', [conversation, turn.role, turn.text, turn.at]);
+  }
+
+  async recentTurns(conversation: string, limit: number): Promise<Turn[]> {
+    const rows = await this.rows('SELECT role, text, at FROM turns WHERE conversation = $1 ORDER BY id DESC LIMIT $2', [conversation, limit]);
+    return rows.reverse().map((r) => ({ role: r.role as Turn['role'], text: String(r.text), at: Number(r.at) }));
+  }
+
+  async openEscalation(input: EscalationInput): Promise<Escalation> {
+    const now = Date.now();
+    const [row] = await this.rows(
+      "INSERT INTO escalations (question_id, channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $9) RETURNING id",
+      [input.questionId ?? null, input.channel, input.threadTs, input.asker, input.question, input.topic, input.senior, input.reason, now],
+    );
+    return { ...input, id: Number(row.id), state: 'open', createdAt: now, updatedAt: now };
+  }
+
+  async getEscalation(id: number): Promise<Escalation | undefined> {
+    const [row] = await this.rows('SELECT * FROM escalations WHERE id = $1', [id]);
+    return row ? toEscalation(row) : undefined;
+  }
+
+  async escalationForThread(channel: string, threadTs: string): Promise<Escalation | undefined> {
+    const [row] = await this.rows('SELECT * FROM escalations WHERE channel = $1 AND thread_ts = $2 ORDER BY id DESC LIMIT 1', [channel, threadTs]);
+    return row ? toEscalation(row) : undefined;
+  }
+
+  async saveEscalation(e: Escalation): Promise<void> {
+    await this.pool.query('UPDATE escalations SET senior = $1, state = $2, claimed_by = $3, resolved_by = $4, notice_ts = $5, updated_at = $6 WHERE id = $7', [e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, Date.now(), e.id]);
+  }
+
+  async listEscalations(state?: EscalationState): Promise<Escalation[]> {
+    const rows = state ? await this.rows('SELECT * FROM escalations WHERE state = $1 ORDER BY id', [state]) : await this.rows('SELECT * FROM escalations ORDER BY id');
+    return rows.map(toEscalation);
+  }
+
+  /** One statement, so two replicas never hand out the same cursor. */
+  async nextRotation(topic: string): Promise<number> {
+    const [row] = await this.rows('INSERT INTO rotations VALUES ($1, 1) ON CONFLICT (topic) DO UPDATE SET cursor = rotations.cursor + 1 RETURNING cursor - 1 AS cursor', [topic]);
+    return Number(row.cursor);
+  }
+
+  async recordFeedback(questionId: number, user: string, kind: FeedbackKind): Promise<void> {
+    await this.pool.query('INSERT INTO feedback VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [questionId, user, kind, Date.now()]);
+  }
+
+  async feedbackFor(questionId: number): Promise<Array<{ user: string; kind: FeedbackKind }>> {
+    return (await this.rows('SELECT user_id, kind FROM feedback WHERE question_id = $1 ORDER BY at', [questionId])).map((r) => ({ user: String(r.user_id), kind: r.kind as FeedbackKind }));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+
+function toQuestion(r: Row): StoredQuestion {
+  return {
+    id: Number(r.id),
+    kind: r.kind as StoredQuestion['kind'],
+    channel: String(r.channel),
+    user: String(r.user_id),
+    text: String(r.text),
+    messageTs: String(r.message_ts),
+    threadTs: opt(r.thread_ts),
+    eventId: opt(r.event_id),
+    truncated: r.truncated === true,
+    status: r.status as QuestionStatus,
+    replyTs: opt(r.reply_ts),
+    createdAt: Number(r.created_at),
+  };
+}
+
+function toEscalation(r: Row): Escalation {
+  return {
+    id: Number(r.id),
+    questionId: r.question_id === null ? undefined : Number(r.question_id),
+    channel: String(r.channel),
+    threadTs: String(r.thread_ts),
+    asker: String(r.asker),
+    question: String(r.question),
+    topic: String(r.topic),
+    senior: String(r.senior),
+    reason: String(r.reason),
+    state: r.state as EscalationState,
+    claimedBy: opt(r.claimed_by),
+    resolvedBy: opt(r.resolved_by),
+    noticeTs: opt(r.notice_ts),
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+  };
+}
