@@ -29,6 +29,8 @@ const TYPES = ['string', 'integer', 'boolean', 'timestamp', 'enum', 'array', 'ob
 export interface Vocabulary {
   words: string[];
   resources: string[];
+  /** Per resource, the words its docs keep coming back to: real docs are topical (low-rank), not bags of random words. */
+  topics: string[][];
 }
 
 export function makeVocabulary(rand: () => number, size = 3000, resourceCount = 400): Vocabulary {
@@ -40,7 +42,8 @@ export function makeVocabulary(rand: () => number, size = 3000, resourceCount = 
     seen.add(w);
   }
   const words = [...seen];
-  return { words, resources: words.slice(0, resourceCount) };
+  const topics = Array.from({ length: resourceCount }, () => Array.from({ length: 60 }, () => words[Math.floor(rand() * words.length)]));
+  return { words, resources: words.slice(0, resourceCount), topics };
 }
 
 /** Zipf-ish pick: low indexes far more often, like real word frequencies. */
@@ -52,28 +55,32 @@ function pick<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)];
 }
 
-function sentence(rand: () => number, vocab: Vocabulary, words: number): string {
+function sentence(rand: () => number, vocab: Vocabulary, words: number, topic?: string[]): string {
   const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(rand() < 0.35 ? pick(rand, COMMON) : zipf(rand, vocab.words));
+  for (let i = 0; i < words; i++) {
+    const r = rand();
+    out.push(r < 0.35 ? pick(rand, COMMON) : topic && r < 0.8 ? zipf(rand, topic) : zipf(rand, vocab.words));
+  }
   const s = out.join(' ');
   return s[0].toUpperCase() + s.slice(1) + '.';
 }
 
 /** One `## Heading` section of roughly 400–700 characters. */
 function section(rand: () => number, vocab: Vocabulary, resource: string): string {
+  const topic = vocab.topics[vocab.resources.indexOf(resource)];
   const verb = pick(rand, VERBS);
-  const qualifier = zipf(rand, vocab.words);
+  const qualifier = zipf(rand, topic);
   const lines = [`## ${verb[0].toUpperCase()}${verb.slice(1)} ${qualifier} ${resource}`, ''];
   const idPart = verb === 'list' || verb === 'create' ? '' : '/{id}';
   lines.push(`\`${METHODS[verb]} /v1/${resource}s${idPart}${rand() < 0.3 ? `/${qualifier}` : ''}\``, '');
-  lines.push(`${sentence(rand, vocab, 10 + Math.floor(rand() * 8))} ${sentence(rand, vocab, 8 + Math.floor(rand() * 8))}`, '');
+  lines.push(`${sentence(rand, vocab, 10 + Math.floor(rand() * 8), topic)} ${sentence(rand, vocab, 8 + Math.floor(rand() * 8), topic)}`, '');
   lines.push('Parameters:', '');
   const params = 2 + Math.floor(rand() * 3);
   for (let i = 0; i < params; i++) {
-    lines.push(`- \`${zipf(rand, vocab.words)}_${pick(rand, ['id', 'at', 'count', 'mode', 'name', 'limit'])}\` (${pick(rand, TYPES)}${rand() < 0.4 ? ', required' : ''}): ${sentence(rand, vocab, 5 + Math.floor(rand() * 6))}`);
+    lines.push(`- \`${zipf(rand, topic)}_${pick(rand, ['id', 'at', 'count', 'mode', 'name', 'limit'])}\` (${pick(rand, TYPES)}${rand() < 0.4 ? ', required' : ''}): ${sentence(rand, vocab, 5 + Math.floor(rand() * 6), topic)}`);
   }
   let text = lines.join('\n');
-  while (text.length < 400) text += '\n\n' + sentence(rand, vocab, 10);
+  while (text.length < 400) text += '\n\n' + sentence(rand, vocab, 10, topic);
   return text.length > 700 ? text.slice(0, text.lastIndexOf(' ', 700)) + '.' : text;
 }
 
@@ -118,7 +125,8 @@ export function syntheticQuestions(vocabulary: Vocabulary, count: number, seed =
   ];
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    out.push(pick(rand, forms)(pick(rand, VERBS), pick(rand, vocabulary.resources), zipf(rand, vocabulary.words)));
+    const r = Math.floor(rand() * vocabulary.resources.length);
+    out.push(pick(rand, forms)(pick(rand, VERBS), vocabulary.resources[r], zipf(rand, vocabulary.topics[r])));
   }
   return out;
 }

@@ -144,6 +144,8 @@ function findKeyedValues(text: string, lower: string, out: Redaction[]): void {
     // Sentence punctuation after a bare value belongs to the prose, not to the value.
     const v = value.quoted || lineStart ? raw.replace(/\s+$/, '') : raw.replace(/[.:,?]+$/, '');
     if (v.length < 4 || isPlaceholder(v) || namesItself(v, keyStart, text, matched)) continue;
+    // "Primary key: (actor_id, film_id)" lists columns; no credential is a parenthesised identifier list.
+    if (/^\(\s*[\w."]+(?:\s*,\s*[\w."]+)*\s*\)$/.test(v)) continue;
     // `key: #…` after a space is a YAML/shell comment, not a value.
     if (!value.quoted && v.startsWith('#') && /[ \t]$/.test(sep)) continue;
     if (loose && (!looksRandom(v) || isIdentifierShape(v))) continue;

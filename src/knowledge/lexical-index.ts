@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Chunk } from './chunk.js';
-import { isStopword, stem, words } from '../llm/tokenize.js';
+import { cachedStem, isStopword, words } from '../llm/tokenize.js';
 import { synonymsOf } from './synonyms.js';
 
 /**
@@ -34,8 +34,8 @@ export function structureText(chunk: Chunk): string {
 
 function processTerm(term: string): string | null {
   const t = term.toLowerCase();
-  if ((t.length < 2 && !/\d/.test(t)) || isStopword(t)) return null;
-  return stem(t);
+  if ((t.length < 2 && !(t >= '0' && t <= '9')) || isStopword(t)) return null;
+  return cachedStem(t);
 }
 
 export class LexicalIndex {
@@ -43,25 +43,28 @@ export class LexicalIndex {
   /** Document frequency per processed term, for IDF-weighted coverage. */
   readonly df = new Map<string, number>();
   readonly size: number;
+  private readonly current = new Set<string>();
 
   constructor(chunks: Chunk[]) {
     this.size = chunks.length;
     this.search = new MiniSearch<LexDoc>({
       fields: ['section', 'struct', 'path', 'text'],
       tokenize: (text) => words(text),
-      processTerm,
+      processTerm: (term, field) => {
+        const t = processTerm(term);
+        if (t && field && field !== 'path') this.current.add(t);
+        return t;
+      },
       searchOptions: { boost: { section: 2.5, struct: 2, path: 0.6, text: 1 }, combineWith: 'OR' },
     });
-    const docs: LexDoc[] = chunks.map((c, i) => ({ id: i, section: c.section, struct: structureText(c), path: c.path.replace(/\.[a-z]+$/i, ''), text: c.text }));
-    this.search.addAll(docs);
-    for (const d of docs) {
-      const seen = new Set<string>();
-      for (const w of words(`${d.section} ${d.struct} ${d.text}`)) {
-        const t = processTerm(w);
-        if (t) seen.add(t);
-      }
-      for (const t of seen) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    // Document frequencies are collected while MiniSearch tokenizes, so each chunk is tokenized once.
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i];
+      this.current.clear();
+      this.search.add({ id: i, section: c.section, struct: structureText(c), path: c.path.replace(/\.[a-z]+$/i, ''), text: c.text });
+      for (const t of this.current) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
+    this.current.clear();
   }
 
   idf(term: string): number {
@@ -86,10 +89,10 @@ export class LexicalIndex {
 
 /** Processed query terms, deduplicated, in order. */
 export function queryTerms(text: string): string[] {
-  const out: string[] = [];
+  const seen = new Set<string>();
   for (const w of words(text)) {
     const t = processTerm(w);
-    if (t && !out.includes(t)) out.push(t);
+    if (t) seen.add(t);
   }
-  return out;
+  return [...seen];
 }

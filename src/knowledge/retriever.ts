@@ -83,8 +83,7 @@ export class HybridRetriever {
     const hits: Hit[] = [];
     for (const i of candidates) {
       const chunk = this.index.chunks[i];
-      const body = queryTerms(`${chunk.text} ${chunk.path}`);
-      const heading = queryTerms(`${chunk.section} ${structureText(chunk)}`);
+      const { body, heading } = this.termsOf(i);
       let cov = 0;
       let head = 0;
       for (const t of terms) {
@@ -145,12 +144,32 @@ export class HybridRetriever {
     return boost;
   }
 
+  private readonly termCache = new Map<number, { body: string[]; heading: string[] }>();
+
+  /** Chunk terms for coverage scoring, cached: popular chunks come back query after query. */
+  private termsOf(i: number): { body: string[]; heading: string[] } {
+    let t = this.termCache.get(i);
+    if (!t) {
+      const chunk = this.index.chunks[i];
+      t = { body: queryTerms(`${chunk.text} ${chunk.path}`), heading: queryTerms(`${chunk.section} ${structureText(chunk)}`) };
+      if (this.termCache.size >= 20_000) this.termCache.delete(this.termCache.keys().next().value as number);
+      this.termCache.set(i, t);
+    }
+    return t;
+  }
+
+  private byTable: Map<string, number[]> | null = null;
+
   private tableChunks(name: string): number[] {
-    const out: number[] = [];
-    this.index.chunks.forEach((c, i) => {
-      if (c.kind === 'sql-table' && (c.meta?.table === name || c.section.toLowerCase() === `table ${name}`)) out.push(i);
-    });
-    return out;
+    if (!this.byTable) {
+      this.byTable = new Map();
+      this.index.chunks.forEach((c, i) => {
+        if (c.kind !== 'sql-table') return;
+        const table = typeof c.meta?.table === 'string' ? c.meta.table : c.section.replace(/^table\s+/i, '');
+        this.byTable!.set(table.toLowerCase(), [...(this.byTable!.get(table.toLowerCase()) ?? []), i]);
+      });
+    }
+    return this.byTable.get(name.toLowerCase()) ?? [];
   }
 
   private idIndex: Map<string, number> | null = null;

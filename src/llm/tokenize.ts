@@ -34,33 +34,52 @@ function undouble(w: string): string {
 }
 
 const SPLIT = /[^\p{L}\p{N}]+/u;
+const PIECES = /[\s/.,;:()[\]{}<>"'`|=!?*+#@&%^~\\]+/;
+const PLAIN = /^[a-z0-9]+$/;
+const CAMEL_A = /([a-z0-9])([A-Z])/g;
+const CAMEL_B = /([A-Z]+)([A-Z][a-z])/g;
+const NOT_WORD = /[^\p{L}\p{N}_-]/gu;
 
 /** Raw words, lower-cased, with identifiers split into their parts (parts and the whole both kept). */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const piece of text.split(/[\s/.,;:()[\]{}<>"'`|=!?*+#@&%^~\\]+/)) {
+  for (const piece of text.split(PIECES)) {
     if (!piece) continue;
-    const parts = piece
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-      .split(SPLIT)
-      .filter(Boolean);
+    // Most words are plain lower-case: skip the identifier splitting for them (hot path).
+    if (PLAIN.test(piece)) {
+      out.push(piece);
+      continue;
+    }
+    const parts = piece.replace(CAMEL_A, '$1 $2').replace(CAMEL_B, '$1 $2').split(SPLIT).filter(Boolean);
     for (const p of parts) out.push(p.toLowerCase());
     if (parts.length > 1) {
-      const whole = piece.toLowerCase().replace(/[^\p{L}\p{N}_-]/gu, '');
+      const whole = piece.toLowerCase().replace(NOT_WORD, '');
       if (whole.length > 1 && whole.length < 40) out.push(whole);
     }
   }
   return out;
 }
 
+const stemCache = new Map<string, string>();
+
+/** stem() memoised: vocabularies are small next to the text, so most calls are hits. */
+export function cachedStem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    if (stemCache.size > 200_000) stemCache.clear();
+    s = stem(word);
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
 /** Search terms: words without stopwords, stemmed. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
-    if (w.length < 2 && !/\d/.test(w)) continue;
+    if (w.length < 2 && !(w >= '0' && w <= '9')) continue;
     if (STOP.has(w)) continue;
-    out.push(stem(w));
+    out.push(cachedStem(w));
   }
   return out;
 }
