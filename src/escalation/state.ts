@@ -4,7 +4,7 @@
  */
 import type { Escalation } from '../store/types.js';
 
-export type EscalationAction = { type: 'claim'; actor: string } | { type: 'resolve'; actor: string } | { type: 'reassign'; senior: string };
+export type EscalationAction = { type: 'claim'; actor: string } | { type: 'resolve'; actor: string } | { type: 'reassign'; senior: string; at: number };
 
 export type TransitionResult = { ok: true; escalation: Escalation } | { ok: false; reason: string };
 
@@ -29,6 +29,6 @@ export function transition(e: Escalation, action: EscalationAction, roles: Roles
     }
     case 'reassign':
       if (e.state !== 'open') return { ok: false, reason: 'Only an unclaimed question can be handed to another senior.' };
-      return { ok: true, escalation: { ...e, senior: action.senior } };
+      return { ok: true, escalation: { ...e, senior: action.senior, assignedAt: action.at, remindedAt: undefined } };
   }
 }

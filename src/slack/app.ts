@@ -14,6 +14,7 @@ import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
 import * as events from './listeners/events/index.js';
 import * as messages from './listeners/messages/index.js';
+import { sweepEscalations } from './escalation-sweep.js';
 import type { SlackRuntime } from './runtime.js';
 
 const log = childLogger('slack.app');
@@ -115,6 +116,7 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
       if (requeued) log.info({ requeued }, 'pending questions from before the restart re-queued');
       timers.push(setInterval(() => void options.asker.reloadIfChanged().catch(() => undefined), options.reloadIntervalMs ?? 30_000).unref());
       timers.push(setInterval(() => void sweep().catch((err) => log.warn({ err: (err as Error).message }, 'sweep failed')), options.sweepIntervalMs ?? 30_000).unref());
+      timers.push(setInterval(() => void sweepEscalations(runtime).catch((err) => log.warn({ err: (err as Error).message }, 'escalation sweep failed')), 60_000).unref());
       ready = true;
       if (options.mode === 'http') {
         (started as Server).on('request', (_req: IncomingMessage, res: ServerResponse) => {

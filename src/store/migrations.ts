@@ -24,4 +24,8 @@ export const MIGRATIONS: string[] = [
    CREATE TABLE rotations (topic TEXT PRIMARY KEY, cursor INTEGER NOT NULL);
    CREATE TABLE feedback (question_id INTEGER NOT NULL, user TEXT NOT NULL, kind TEXT NOT NULL, at INTEGER NOT NULL,
      PRIMARY KEY (question_id, user, kind));`,
+  // 2: unclaimed escalations remind once, then move on; timing counts from the current assignment.
+  `ALTER TABLE escalations ADD COLUMN assigned_at INTEGER;
+   UPDATE escalations SET assigned_at = created_at;
+   ALTER TABLE escalations ADD COLUMN reminded_at INTEGER;`,
 ];

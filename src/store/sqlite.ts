@@ -97,9 +97,9 @@ export class SqliteStore implements DeskmateStore {
   async openEscalation(input: EscalationInput): Promise<Escalation> {
     const now = Date.now();
     const res = this.db
-      .prepare("INSERT INTO escalations (question_id, channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)")
-      .run(input.questionId ?? null, input.channel, input.threadTs, input.asker, input.question, input.topic, input.senior, input.reason, now, now);
-    return { ...input, id: Number(res.lastInsertRowid), state: 'open', createdAt: now, updatedAt: now };
+      .prepare("INSERT INTO escalations (question_id, channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)")
+      .run(input.questionId ?? null, input.channel, input.threadTs, input.asker, input.question, input.topic, input.senior, input.reason, now, now, now);
+    return { ...input, id: Number(res.lastInsertRowid), state: 'open', createdAt: now, updatedAt: now, assignedAt: now };
   }
 
   async getEscalation(id: number): Promise<Escalation | undefined> {
@@ -114,8 +114,8 @@ export class SqliteStore implements DeskmateStore {
 
   async saveEscalation(e: Escalation): Promise<void> {
     this.db
-      .prepare('UPDATE escalations SET senior = ?, state = ?, claimed_by = ?, resolved_by = ?, notice_ts = ?, updated_at = ? WHERE id = ?')
-      .run(e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, Date.now(), e.id);
+      .prepare('UPDATE escalations SET senior = ?, state = ?, claimed_by = ?, resolved_by = ?, notice_ts = ?, assigned_at = ?, reminded_at = ?, updated_at = ? WHERE id = ?')
+      .run(e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, e.assignedAt ?? e.createdAt, e.remindedAt ?? null, Date.now(), e.id);
   }
 
   async listEscalations(state?: EscalationState): Promise<Escalation[]> {
@@ -181,6 +181,8 @@ function toEscalation(r: Row): Escalation {
     claimedBy: opt(r.claimed_by),
     resolvedBy: opt(r.resolved_by),
     noticeTs: opt(r.notice_ts),
+    assignedAt: Number(r.assigned_at ?? r.created_at),
+    remindedAt: r.reminded_at === null || r.reminded_at === undefined ? undefined : Number(r.reminded_at),
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
   };

@@ -48,6 +48,9 @@ export interface Escalation extends EscalationInput {
   resolvedBy?: string;
   /** ts of the escalation notice in the thread, so buttons can update it. */
   noticeTs?: string;
+  /** When the current senior was given it (reminders and hand-overs count from here); createdAt when absent. */
+  assignedAt?: number;
+  remindedAt?: number;
   createdAt: number;
   updatedAt: number;
 }

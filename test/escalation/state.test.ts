@@ -2,7 +2,7 @@ import { transition } from '../../src/escalation/state';
 import type { Escalation } from '../../src/store/types';
 
 const roles = { isSenior: (u: string) => u.startsWith('US') };
-const base: Escalation = { id: 1, channel: 'C', threadTs: '1.1', asker: 'UJ', question: 'why?', topic: 'api', senior: 'US1', reason: 'r', state: 'open', createdAt: 0, updatedAt: 0 };
+const base: Escalation = { id: 1, channel: 'C', threadTs: '1.1', asker: 'UJ', question: 'why?', topic: 'api', senior: 'US1', reason: 'r', state: 'open', assignedAt: 0, createdAt: 0, updatedAt: 0 };
 
 describe('escalation state machine', () => {
   test('open → claimed by a senior → resolved by the claimer', () => {
@@ -17,7 +17,7 @@ describe('escalation state machine', () => {
     ['a second senior claims a claimed one', { ...base, state: 'claimed' as const, claimedBy: 'US1' }, { type: 'claim' as const, actor: 'US2' }, /already taken/],
     ['anything on a resolved one', { ...base, state: 'resolved' as const }, { type: 'claim' as const, actor: 'US1' }, /already resolved/],
     ['a bystander resolves', base, { type: 'resolve' as const, actor: 'UX' }, /Only the asker or a senior/],
-    ['reassigning a claimed one', { ...base, state: 'claimed' as const, claimedBy: 'US1' }, { type: 'reassign' as const, senior: 'US3' }, /unclaimed/],
+    ['reassigning a claimed one', { ...base, state: 'claimed' as const, claimedBy: 'US1' }, { type: 'reassign' as const, senior: 'US3', at: 5 }, /unclaimed/],
   ])('refused: %s', (_name, e, action, reason) => {
     const result = transition(e, action, roles);
     expect(result.ok).toBe(false);
@@ -26,6 +26,6 @@ describe('escalation state machine', () => {
 
   test('the asker may resolve their own question; an open one may be reassigned', () => {
     expect(transition(base, { type: 'resolve', actor: 'UJ' }, roles)).toMatchObject({ ok: true, escalation: { state: 'resolved' } });
-    expect(transition(base, { type: 'reassign', senior: 'US9' }, roles)).toMatchObject({ ok: true, escalation: { senior: 'US9', state: 'open' } });
+    expect(transition(base, { type: 'reassign', senior: 'US9', at: 5 }, roles)).toMatchObject({ ok: true, escalation: { senior: 'US9', state: 'open', assignedAt: 5 } });
   });
 });

@@ -56,11 +56,11 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(input: { fake: FakeSlack; dataDir: string; indexDir: string; configExtra?: Record<string, unknown>; reindex?: () => Promise<void> }): Promise<Harness> {
+export async function startHarness(input: { fake: FakeSlack; dataDir: string; indexDir: string; configExtra?: Record<string, unknown>; reindex?: () => Promise<void>; now?: () => Date }): Promise<Harness> {
   const config = testConfig(input.fake, input.dataDir, input.indexDir, input.configExtra);
   const store = SqliteStore.open(config.dataDir);
   const asker = await Asker.open(config, input.indexDir);
-  const deskmate = await createDeskmateApp({ config, asker, store, mode: 'http', reindex: input.reindex, reloadIntervalMs: 60_000, sweepIntervalMs: 60_000 });
+  const deskmate = await createDeskmateApp({ config, asker, store, mode: 'http', reindex: input.reindex, now: input.now, reloadIntervalMs: 60_000, sweepIntervalMs: 60_000 });
   const { port } = await deskmate.start({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {

@@ -24,6 +24,18 @@ describe('SqliteStore', () => {
     db.close();
   });
 
+  test('a version-1 database is upgraded in place, keeping its escalations', async () => {
+    const old = tmp();
+    const db = new Database(path.join(old, 'deskmate.sqlite'));
+    db.exec(MIGRATIONS[0]);
+    db.pragma('user_version = 1');
+    db.prepare("INSERT INTO escalations (channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at) VALUES ('C', '1.1', 'U', 'q', 't', 'S', 'r', 'open', 42, 42)").run();
+    db.close();
+    const upgraded = SqliteStore.open(old);
+    expect(await upgraded.escalationForThread('C', '1.1')).toMatchObject({ assignedAt: 42, remindedAt: undefined, state: 'open' });
+    await upgraded.close();
+  });
+
   test('a question is accepted once per event id and once per message', async () => {
     const first = await store.acceptQuestion(question());
     expect(first).toMatchObject({ id: expect.any(Number), status: 'pending' });
