@@ -3,7 +3,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { type Config, type LlmTask, llmConfigured } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from './local-embeddings.js';
+import { LOCAL_EMBEDDER_DIMENSIONS, LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from './local-embeddings.js';
 
 export interface TaskModel {
   chat: BaseChatModel;
@@ -37,7 +37,7 @@ export interface EmbedderSpec {
 }
 
 export function embedderSpecFor(provider: 'local' | 'openai', config: Config): EmbedderSpec {
-  if (provider === 'local') return { name: LOCAL_EMBEDDER_NAME, dimensions: 256 };
+  if (provider === 'local') return { name: LOCAL_EMBEDDER_NAME, dimensions: LOCAL_EMBEDDER_DIMENSIONS };
   return { name: `openai:${config.embedder.model}`, dimensions: 0 };
 }
 
