@@ -9,7 +9,7 @@ import { childLogger } from '../log.js';
 import { createDeskmateApp } from '../slack/app.js';
 import type { AskerLike } from '../slack/deps.js';
 import { WorkerAsker } from '../slack/worker-asker.js';
-import { openStore } from '../store/index.js';
+import { createStore } from '../store/create.js';
 import { ingestCommand } from './ingest.js';
 
 const log = childLogger('start');
@@ -55,7 +55,7 @@ async function startSlack(config: Config, mode: 'socket' | 'http', indexDir: str
   }
   // Retrieval is CPU-bound: in a worker thread it never delays an ack (the built package has the worker).
   const asker: AskerLike = WorkerAsker.available() ? await WorkerAsker.open(config, indexDir) : await Asker.open(config, indexDir);
-  const store = openStore(config);
+  const store = await createStore(config);
   const deskmate = await createDeskmateApp({
     config,
     asker,

@@ -61,6 +61,8 @@ export class WorkerAsker implements AskerLike {
       const waiter = this.pending.get(reply.id);
       if (!waiter) return;
       this.pending.delete(reply.id);
+      // Only outstanding calls keep the process alive, not an idle worker.
+      if (this.pending.size === 0) worker.unref();
       if (reply.ok) waiter.resolve(reply.value);
       else waiter.reject(reply.error.code ? new DeskmateError(reply.error.code, reply.error.userMessage ?? reply.error.message) : new Error(reply.error.message));
     });
@@ -84,6 +86,7 @@ export class WorkerAsker implements AskerLike {
     const worker = this.worker;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
+      worker.ref();
       worker.postMessage({ id, op, ...payload });
     });
   }

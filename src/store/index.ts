@@ -5,7 +5,9 @@ import type { DeskmateStore } from './types.js';
 export type * from './types.js';
 export { SqliteStore } from './sqlite.js';
 
-/** The store for this config: SQLite under dataDir (a PostgreSQL store can be chosen here later by databaseUrl). */
+export { createStore } from './create.js';
+
+/** SQLite under dataDir regardless of DATABASE_URL (tests, single-process tools); `createStore` picks by config. */
 export function openStore(config: Config): DeskmateStore {
   return SqliteStore.open(config.dataDir);
 }
