@@ -1,10 +1,12 @@
 import pg from 'pg';
 import { DeskmateError, ErrorCode } from '../errors.js';
+import { childLogger } from '../log.js';
 import { EVENT_COLUMNS, POSTGRES_METRICS_MIGRATIONS } from './migrations.js';
 import { eventFromRow, eventValues } from './rows.js';
 import type { BaselineAggregate, MetricEvent, MetricsStore } from './types.js';
 
 /** Any two replicas starting together migrate one after the other, never both at once. */
+const log = childLogger('metrics.postgres');
 const MIGRATION_LOCK = 0x6d657472; // "metr"
 const COLUMN_TYPES = ['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'float8', 'text', 'text', 'text', 'boolean', 'text', 'text'];
 const BATCH = 10_000;
@@ -33,6 +35,8 @@ export class PostgresMetricsStore implements MetricsStore {
 
   static async open(databaseUrl: string): Promise<PostgresMetricsStore> {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process.
+    pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'));
     try {
       const client = await pool.connect();
       try {

@@ -109,8 +109,20 @@ export function elapsedWorkingDays(week: ReportWeek, now: number, workingDays: n
   return week.days.filter((d) => d.start <= now && workingDays.includes(d.weekday)).length;
 }
 
+/** Verdicts per ping object: the same ping is judged for the team, its senior and its day. */
+const avertedMemo = new WeakMap<MetricEvent, boolean>();
+
 /** Whether a ping was averted (see the definitions above). */
 function averted(ping: MetricEvent, thread: MetricEvent[] | undefined): boolean {
+  let verdict = avertedMemo.get(ping);
+  if (verdict === undefined) {
+    verdict = judgeAverted(ping, thread);
+    avertedMemo.set(ping, verdict);
+  }
+  return verdict;
+}
+
+function judgeAverted(ping: MetricEvent, thread: MetricEvent[] | undefined): boolean {
   const later = after(thread, ping.at);
   if (!later.some((e) => e.type === 'answered' && e.actor === 'bot')) return false;
   if (later.some((e) => e.type === 'feedback' && e.actor === ping.actor && APPROVALS.has(e.feedback ?? ''))) return true;
@@ -144,8 +156,7 @@ function resolutionSeconds(escalation: MetricEvent, thread: MetricEvent[] | unde
   return (resolved.at - (asked?.at ?? escalation.at)) / 1000;
 }
 
-export function periodFigures(events: MetricEvent[], week: ReportWeek, opts: ReportOptions): PeriodFigures {
-  const threads = byRef(events);
+export function periodFigures(events: MetricEvent[], week: ReportWeek, opts: ReportOptions, threads = byRef(events)): PeriodFigures {
   const inWeek = events.filter((e) => inRange(e, week.start, week.end));
   const outcomes = inWeek.filter((e) => e.type === 'question_asked').map((q) => outcome(q, threads.get(q.ref)));
   const escalations = inWeek.filter((e) => e.type === 'escalated');
@@ -183,9 +194,12 @@ function countBy<T>(items: T[], key: (item: T) => string | undefined): Array<[st
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+const COUNTED = new Set(['senior_ping', 'escalated', 'question_asked']);
+
 function dayFigures(events: MetricEvent[], week: ReportWeek, threads: Map<string, MetricEvent[]>): DayFigures[] {
+  const counted = events.filter((e) => COUNTED.has(e.type) && inRange(e, week.start, week.end));
   return week.days.map((day): DayFigures => {
-    const ofDay = events.filter((e) => e.at >= day.start && e.at < day.end);
+    const ofDay = counted.filter((e) => e.at >= day.start && e.at < day.end);
     const pings = ofDay.filter((e) => e.type === 'senior_ping');
     const avertedCount = pings.filter((p) => averted(p, threads.get(p.ref))).length;
     const escalations = ofDay.filter((e) => e.type === 'escalated').length;
@@ -197,7 +211,7 @@ function dayFigures(events: MetricEvent[], week: ReportWeek, threads: Map<string
 export function buildWeeklyReport(events: MetricEvent[], baseline: BaselineAggregate, opts: ReportOptions): WeeklyReport {
   const { week } = opts;
   const threads = byRef(events);
-  const figures = periodFigures(events, week, opts);
+  const figures = periodFigures(events, week, opts, threads);
   const inWeek = events.filter((e) => inRange(e, week.start, week.end));
   const questions = inWeek.filter((e) => e.type === 'question_asked');
   const pings = inWeek.filter((e) => e.type === 'senior_ping');
@@ -249,6 +263,6 @@ export function buildWeeklyReport(events: MetricEvent[], baseline: BaselineAggre
       from: baseline.firstAt === undefined ? null : new Date(baseline.firstAt).toISOString(),
       to: baseline.lastAt === undefined ? null : new Date(baseline.lastAt).toISOString(),
     },
-    last_week: { week: opts.previous.label, ...periodFigures(events, opts.previous, opts), per_day: dayFigures(events, opts.previous, threads) },
+    last_week: { week: opts.previous.label, ...periodFigures(events, opts.previous, opts, threads), per_day: dayFigures(events, opts.previous, threads) },
   };
 }

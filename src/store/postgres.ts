@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DeskmateError, ErrorCode } from '../errors.js';
+import { childLogger } from '../log.js';
 import type { DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -30,6 +31,7 @@ export const POSTGRES_MIGRATIONS: string[] = [
      PRIMARY KEY (question_id, user_id, kind));`,
 ];
 
+const log = childLogger('store.postgres');
 const MIGRATION_LOCK = 0x64736b6d; // "dskm": replicas starting together migrate one at a time
 
 export async function migratePostgres(client: pg.ClientBase): Promise<number> {
@@ -56,6 +58,8 @@ export class PostgresStore implements DeskmateStore {
 
   static async open(databaseUrl: string): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process.
+    pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'));
     try {
       const client = await pool.connect();
       try {
