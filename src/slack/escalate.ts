@@ -39,14 +39,15 @@ export async function escalateQuestion(deps: SlackDeps, client: WebClient, req: 
   const note = interrupt ? undefined : `${mentionOf(senior)} is outside working hours or in do-not-disturb; they will see this when they are back.`;
   const notice = escalationNotice(escalation, note);
   const posted = await client.chat.postMessage({ channel: req.channel, thread_ts: req.threadTs, ...notice });
-  escalation = { ...escalation, noticeTs: posted.ts };
+  escalation = { ...escalation, noticeTs: posted.ts, notifiedAt: interrupt ? deps.now().getTime() : undefined };
   await deps.store.saveEscalation(escalation);
   log.info({ escalationId: escalation.id, topic: route.topic, senior, interrupt }, 'escalation opened');
   if (interrupt && !isUserGroup(senior)) await directMessageSenior(client, escalation, log);
   return escalation;
 }
 
-async function interruptNow(deps: SlackDeps, client: WebClient, senior: string, urgent: boolean | undefined, log: Logger): Promise<boolean> {
+/** Whether this senior may be pinged now: working hours, Slack do-not-disturb, or urgent. */
+export async function interruptNow(deps: SlackDeps, client: WebClient, senior: string, urgent: boolean | undefined, log: Logger): Promise<boolean> {
   let dndActive = false;
   try {
     const dnd = (await client.dnd.info({ user: senior })) as { snooze_enabled?: boolean; dnd_enabled?: boolean; next_dnd_start_ts?: number; next_dnd_end_ts?: number };

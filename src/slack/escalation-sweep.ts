@@ -3,28 +3,55 @@ import { mentionOf, pickRoundRobin, routeTopic } from '../escalation/routing.js'
 import { transition } from '../escalation/state.js';
 import { childLogger } from '../log.js';
 import { escalationNotice } from './blocks/escalation.js';
-import { directMessageSenior } from './escalate.js';
+import { directMessageSenior, interruptNow } from './escalate.js';
+import type { Escalation } from '../store/types.js';
 import type { SlackRuntime } from './runtime.js';
 
 const log = childLogger('slack.escalation-sweep');
 
+/** Runtimes whose store does not keep reminder fields: sweeping them would repeat every pass. */
+const unsupported = new WeakSet<SlackRuntime>();
+
+/** Saves and reads back; false when the store dropped the field (an older store implementation). */
+async function savedAndKept(rt: SlackRuntime, e: Escalation, field: 'remindedAt' | 'notifiedAt'): Promise<boolean> {
+  await rt.deps.store.saveEscalation(e);
+  const back = await rt.deps.store.getEscalation(e.id);
+  if (back?.[field] !== undefined) return true;
+  unsupported.add(rt);
+  log.error({ field }, 'the store does not persist escalation reminder fields; reminders and deferred DMs are off until it does');
+  return false;
+}
+
 /**
  * One pass over open escalations: remind the senior once when unclaimed for
- * `escalation.remindAfterMinutes`, then hand it to the next senior of the pool after as long again.
+ * `escalation.remindAfterMinutes`, then hand it to the next senior of the pool after as long again;
+ * an escalation raised outside its senior's hours (or in DND) is DMed when they are back.
  * Runs on a timer; safe to run on several replicas only with one store (the state saved decides).
  */
-export async function sweepEscalations(rt: SlackRuntime): Promise<{ reminded: number; reassigned: number }> {
+export async function sweepEscalations(rt: SlackRuntime): Promise<{ reminded: number; reassigned: number; delivered: number }> {
   const now = rt.deps.now().getTime();
   const afterMs = rt.deps.config.escalation.remindAfterMinutes * 60_000;
   let reminded = 0;
   let reassigned = 0;
+  let delivered = 0;
+  if (unsupported.has(rt)) return { reminded, reassigned, delivered };
   for (const e of await rt.deps.store.listEscalations('open')) {
-    const step = reminderStep(e, now, afterMs);
-    if (!step) continue;
     const elog = log.child({ escalationId: e.id });
     try {
+      if (e.notifiedAt === undefined) {
+        // Raised outside the senior's hours: tell them once they are back; their clock starts then.
+        if (!(await interruptNow(rt.deps, rt.client, e.senior, false, elog))) continue;
+        if (!(await savedAndKept(rt, { ...e, notifiedAt: now, assignedAt: now }, 'notifiedAt'))) break;
+        await directMessageSenior(rt.client, e, elog);
+        delivered++;
+        continue;
+      }
+      const step = reminderStep(e, now, afterMs);
+      if (!step) continue;
+      // Never remind or hand over into someone's night or do-not-disturb.
+      if (!(await interruptNow(rt.deps, rt.client, e.senior, false, elog))) continue;
       if (step === 'remind') {
-        await rt.deps.store.saveEscalation({ ...e, remindedAt: now });
+        if (!(await savedAndKept(rt, { ...e, remindedAt: now }, 'remindedAt'))) break;
         await rt.client.chat.postMessage({ channel: e.channel, thread_ts: e.threadTs, text: `Reminder: ${mentionOf(e.senior)}, this question is still waiting for someone to take it.` });
         reminded++;
         continue;
@@ -38,15 +65,17 @@ export async function sweepEscalations(rt: SlackRuntime): Promise<{ reminded: nu
       }
       const moved = transition(e, { type: 'reassign', senior: next, at: now }, rt.roles);
       if (!moved.ok) continue;
+      if (!(await interruptNow(rt.deps, rt.client, next, false, elog))) moved.escalation.notifiedAt = undefined;
+      else moved.escalation.notifiedAt = now;
       await rt.deps.store.saveEscalation(moved.escalation);
       if (e.noticeTs) await rt.client.chat.update({ channel: e.channel, ts: e.noticeTs, ...escalationNotice(moved.escalation) });
       await rt.client.chat.postMessage({ channel: e.channel, thread_ts: e.threadTs, text: `Nobody has taken this yet, so I've asked ${mentionOf(next)} instead.` });
-      await directMessageSenior(rt.client, moved.escalation, elog);
+      if (moved.escalation.notifiedAt !== undefined) await directMessageSenior(rt.client, moved.escalation, elog);
       reassigned++;
     } catch (err) {
-      elog.warn({ err: (err as Error).message, step }, 'escalation sweep step failed; will retry next pass');
+      elog.warn({ err: (err as Error).message }, 'escalation sweep step failed; will retry next pass');
     }
   }
-  if (reminded || reassigned) log.info({ reminded, reassigned }, 'escalation sweep');
-  return { reminded, reassigned };
+  if (reminded || reassigned || delivered) log.info({ reminded, reassigned, delivered }, 'escalation sweep');
+  return { reminded, reassigned, delivered };
 }

@@ -28,4 +28,7 @@ export const MIGRATIONS: string[] = [
   `ALTER TABLE escalations ADD COLUMN assigned_at INTEGER;
    UPDATE escalations SET assigned_at = created_at;
    ALTER TABLE escalations ADD COLUMN reminded_at INTEGER;`,
+  // 3: escalations raised outside a senior's hours wait; notified_at says when the senior was told.
+  `ALTER TABLE escalations ADD COLUMN notified_at INTEGER;
+   UPDATE escalations SET notified_at = assigned_at;`,
 ];

@@ -114,8 +114,8 @@ export class SqliteStore implements DeskmateStore {
 
   async saveEscalation(e: Escalation): Promise<void> {
     this.db
-      .prepare('UPDATE escalations SET senior = ?, state = ?, claimed_by = ?, resolved_by = ?, notice_ts = ?, assigned_at = ?, reminded_at = ?, updated_at = ? WHERE id = ?')
-      .run(e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, e.assignedAt ?? e.createdAt, e.remindedAt ?? null, Date.now(), e.id);
+      .prepare('UPDATE escalations SET senior = ?, state = ?, claimed_by = ?, resolved_by = ?, notice_ts = ?, assigned_at = ?, reminded_at = ?, notified_at = ?, updated_at = ? WHERE id = ?')
+      .run(e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, e.assignedAt ?? e.createdAt, e.remindedAt ?? null, e.notifiedAt ?? null, Date.now(), e.id);
   }
 
   async listEscalations(state?: EscalationState): Promise<Escalation[]> {
@@ -183,6 +183,7 @@ function toEscalation(r: Row): Escalation {
     noticeTs: opt(r.notice_ts),
     assignedAt: Number(r.assigned_at ?? r.created_at),
     remindedAt: r.reminded_at === null || r.reminded_at === undefined ? undefined : Number(r.reminded_at),
+    notifiedAt: r.notified_at === null || r.notified_at === undefined ? undefined : Number(r.notified_at),
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
   };

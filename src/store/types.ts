@@ -51,6 +51,8 @@ export interface Escalation extends EscalationInput {
   /** When the current senior was given it (reminders and hand-overs count from here); createdAt when absent. */
   assignedAt?: number;
   remindedAt?: number;
+  /** When the senior was DMed; unset while it waits for their working hours. */
+  notifiedAt?: number;
   createdAt: number;
   updatedAt: number;
 }
