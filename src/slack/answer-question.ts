@@ -41,7 +41,8 @@ export async function answerQuestion(deps: SlackDeps, client: WebClient, q: Stor
     await deps.store.finishQuestion(q.id, 'done', placeholderTs);
     log.info({ intent: result.intent, confidence: result.confidence, sources: result.sources.length, answeredBy: result.answeredBy, ms: Date.now() - started }, 'question answered');
     if (result.escalate && q.kind !== 'dm' && q.threadTs) {
-      await escalateQuestion(deps, client, { questionId: q.id, channel: q.channel, threadTs: q.threadTs, asker: q.user, question: q.text, reason: result.reason }, log);
+      // "urgent" in the question is the asker's way past working hours and do-not-disturb.
+      await escalateQuestion(deps, client, { questionId: q.id, channel: q.channel, threadTs: q.threadTs, asker: q.user, question: q.text, reason: result.reason, urgent: /\burgent\b/i.test(q.text) }, log);
     } else if (result.escalate && q.kind === 'dm') {
       await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: `This one is better answered by a person (${result.reason}). Ask it in your team's channel and mention me there, and I will route it to the right senior.` });
     }

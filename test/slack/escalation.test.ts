@@ -105,4 +105,11 @@ describe('escalation to seniors', () => {
     expect(notice).toMatch(/do-not-disturb/);
     expect(fake.callsTo('chat.postMessage').some((c) => c.args.channel === SENIOR_API)).toBe(false);
   });
+
+  test('an urgent question reaches a senior in do-not-disturb right away', async () => {
+    fake.setDnd(SENIOR_API, true);
+    await h.sendEvent(mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'URGENT: why did we choose cursor pagination? prod is blocked' }));
+    await h.deskmate.idle();
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === SENIOR_API)).toHaveLength(1);
+  });
 });
