@@ -29,6 +29,13 @@ export const POSTGRES_MIGRATIONS: string[] = [
    CREATE TABLE rotations (topic TEXT PRIMARY KEY, cursor INTEGER NOT NULL);
    CREATE TABLE feedback (question_id BIGINT NOT NULL, user_id TEXT NOT NULL, kind TEXT NOT NULL, at BIGINT NOT NULL,
      PRIMARY KEY (question_id, user_id, kind));`,
+  // 2: unclaimed escalations remind once, then move on; timing counts from the current assignment.
+  `ALTER TABLE escalations ADD COLUMN assigned_at BIGINT;
+   UPDATE escalations SET assigned_at = created_at;
+   ALTER TABLE escalations ADD COLUMN reminded_at BIGINT;`,
+  // 3: escalations raised outside a senior's hours wait; notified_at says when the senior was told.
+  `ALTER TABLE escalations ADD COLUMN notified_at BIGINT;
+   UPDATE escalations SET notified_at = assigned_at;`,
 ];
 
 const log = childLogger('store.postgres');
@@ -152,10 +159,10 @@ export class PostgresStore implements DeskmateStore {
   async openEscalation(input: EscalationInput): Promise<Escalation> {
     const now = Date.now();
     const [row] = await this.rows(
-      "INSERT INTO escalations (question_id, channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $9) RETURNING id",
+      "INSERT INTO escalations (question_id, channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at, assigned_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $9, $9) RETURNING id",
       [input.questionId ?? null, input.channel, input.threadTs, input.asker, input.question, input.topic, input.senior, input.reason, now],
     );
-    return { ...input, id: Number(row.id), state: 'open', createdAt: now, updatedAt: now };
+    return { ...input, id: Number(row.id), state: 'open', createdAt: now, updatedAt: now, assignedAt: now };
   }
 
   async getEscalation(id: number): Promise<Escalation | undefined> {
@@ -169,7 +176,10 @@ export class PostgresStore implements DeskmateStore {
   }
 
   async saveEscalation(e: Escalation): Promise<void> {
-    await this.pool.query('UPDATE escalations SET senior = $1, state = $2, claimed_by = $3, resolved_by = $4, notice_ts = $5, updated_at = $6 WHERE id = $7', [e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, Date.now(), e.id]);
+    await this.pool.query(
+      'UPDATE escalations SET senior = $1, state = $2, claimed_by = $3, resolved_by = $4, notice_ts = $5, assigned_at = $6, reminded_at = $7, notified_at = $8, updated_at = $9 WHERE id = $10',
+      [e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, e.assignedAt ?? e.createdAt, e.remindedAt ?? null, e.notifiedAt ?? null, Date.now(), e.id],
+    );
   }
 
   async listEscalations(state?: EscalationState): Promise<Escalation[]> {
@@ -199,6 +209,7 @@ export class PostgresStore implements DeskmateStore {
 }
 
 const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+const optNumber = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 
 function toQuestion(r: Row): StoredQuestion {
   return {
@@ -232,6 +243,9 @@ function toEscalation(r: Row): Escalation {
     claimedBy: opt(r.claimed_by),
     resolvedBy: opt(r.resolved_by),
     noticeTs: opt(r.notice_ts),
+    assignedAt: Number(r.assigned_at ?? r.created_at),
+    remindedAt: optNumber(r.reminded_at),
+    notifiedAt: optNumber(r.notified_at),
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
   };

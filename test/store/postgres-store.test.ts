@@ -76,10 +76,11 @@ describe.each(backends)('DeskmateStore on $name', (backend) => {
 
   test('escalations persist their state changes across a restart', async () => {
     const e = await store.openEscalation({ questionId: 7, channel: 'C1', threadTs: '1.1', asker: 'U1', question: 'why?', topic: 'api', senior: 'US', reason: 'rationale' });
-    await store.saveEscalation({ ...e, state: 'claimed', claimedBy: 'US', noticeTs: '3.3' });
+    expect(e.assignedAt).toBe(e.createdAt);
+    await store.saveEscalation({ ...e, state: 'claimed', claimedBy: 'US', noticeTs: '3.3', assignedAt: e.createdAt + 5, remindedAt: e.createdAt + 9, notifiedAt: e.createdAt + 7 });
     await store.close();
     store = await open();
-    expect(await store.escalationForThread('C1', '1.1')).toMatchObject({ id: e.id, questionId: 7, state: 'claimed', claimedBy: 'US', noticeTs: '3.3' });
+    expect(await store.escalationForThread('C1', '1.1')).toMatchObject({ id: e.id, questionId: 7, state: 'claimed', claimedBy: 'US', noticeTs: '3.3', assignedAt: e.createdAt + 5, remindedAt: e.createdAt + 9, notifiedAt: e.createdAt + 7 });
     expect(await store.getEscalation(e.id)).toMatchObject({ asker: 'U1', topic: 'api' });
     expect(await store.listEscalations('open')).toEqual([]);
     expect(await store.listEscalations()).toHaveLength(1);
