@@ -1,4 +1,4 @@
-import { duration, interruptionsLine, noDataLine, pct, perDay } from './format.js';
+import { duration, interruptionsLine, noDataLine, pct, perDay, weekSpan } from './format.js';
 import type { WeeklyReport } from './report.js';
 
 /**
@@ -49,7 +49,7 @@ export function reportBlocks(report: WeeklyReport): Block[] {
     });
     blocks.push(section(`*Knowledge gaps* (fix these docs first)\n${gaps.join('\n')}`));
   }
-  blocks.push({ type: 'context', elements: [mrkdwn(`Interruptions: senior pings in channels per working day. Averted: pings Deskmate answered that needed no senior within 24 h. Week ${report.from.slice(0, 10)} to ${report.to.slice(0, 10)} (${report.timezone}).`)] });
+  blocks.push({ type: 'context', elements: [mrkdwn(`Interruptions: senior pings in channels per working day. Averted: pings Deskmate answered that needed no senior within 24 h. Week ${weekSpan(report)} (${report.timezone}).`)] });
   return blocks;
 }
 

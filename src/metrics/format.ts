@@ -22,8 +22,13 @@ export function interruptionsLine(report: WeeklyReport): string {
   return `${perDay(report.interruptions_per_day)}/day (last week ${perDay(report.last_week.interruptions_per_day)}, baseline ${perDay(report.baseline.interruptions_per_day)})`;
 }
 
+/** "2026-03-02 to 2026-03-08": the week's local Monday to Sunday. */
+export function weekSpan(report: WeeklyReport): string {
+  return `${report.per_day[0]?.date} to ${report.per_day[report.per_day.length - 1]?.date}`;
+}
+
 export function formatReportText(report: WeeklyReport): string {
-  const lines = [`Deskmate weekly report ${report.week} (${report.from.slice(0, 10)} to ${report.to.slice(0, 10)}, ${report.timezone})`];
+  const lines = [`Deskmate weekly report ${report.week} (${weekSpan(report)}, ${report.timezone})`];
   if (!report.has_data) {
     lines.push(noDataLine(report));
     if (report.baseline.interruptions_per_day !== null) lines.push(`Baseline (observe mode): ${perDay(report.baseline.interruptions_per_day)} interruptions/day.`);
