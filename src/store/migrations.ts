@@ -31,4 +31,10 @@ export const MIGRATIONS: string[] = [
   // 3: escalations raised outside a senior's hours wait; notified_at says when the senior was told.
   `ALTER TABLE escalations ADD COLUMN notified_at INTEGER;
    UPDATE escalations SET notified_at = assigned_at;`,
+  // 4: /copy drafts wait for their requester (buttons work after a restart); approvals are the audit trail.
+  `CREATE TABLE copy_drafts (id TEXT PRIMARY KEY, user TEXT NOT NULL, channel TEXT NOT NULL, messages TEXT NOT NULL, draft TEXT NOT NULL,
+     status TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+   CREATE TABLE copy_approvals (id INTEGER PRIMARY KEY AUTOINCREMENT, draft_id TEXT NOT NULL REFERENCES copy_drafts (id), approver TEXT NOT NULL,
+     channel TEXT NOT NULL, message_ts TEXT, final_text TEXT NOT NULL, approved_at INTEGER NOT NULL);
+   CREATE INDEX copy_approvals_draft ON copy_approvals (draft_id);`,
 ];

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
-import type { DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
+import * as copyDrafts from './copy-postgres.js';
+import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
 type Row = Record<string, unknown>;
 
@@ -36,6 +37,12 @@ export const POSTGRES_MIGRATIONS: string[] = [
   // 3: escalations raised outside a senior's hours wait; notified_at says when the senior was told.
   `ALTER TABLE escalations ADD COLUMN notified_at BIGINT;
    UPDATE escalations SET notified_at = assigned_at;`,
+  // 4: /copy drafts wait for their requester (buttons work after a restart); approvals are the audit trail.
+  `CREATE TABLE copy_drafts (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, channel TEXT NOT NULL, messages TEXT NOT NULL, draft TEXT NOT NULL,
+     status TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+   CREATE TABLE copy_approvals (id BIGSERIAL PRIMARY KEY, draft_id TEXT NOT NULL REFERENCES copy_drafts (id), approver TEXT NOT NULL,
+     channel TEXT NOT NULL, message_ts TEXT, final_text TEXT NOT NULL, approved_at BIGINT NOT NULL);
+   CREATE INDEX copy_approvals_draft ON copy_approvals (draft_id);`,
 ];
 
 const log = childLogger('store.postgres');
@@ -199,6 +206,22 @@ export class PostgresStore implements DeskmateStore {
 
   async feedbackFor(questionId: number): Promise<Array<{ user: string; kind: FeedbackKind }>> {
     return (await this.rows('SELECT user_id, kind FROM feedback WHERE question_id = $1 ORDER BY at', [questionId])).map((r) => ({ user: String(r.user_id), kind: r.kind as FeedbackKind }));
+  }
+
+  saveCopyDraft(d: CopyDraftRecord): Promise<void> {
+    return copyDrafts.saveCopyDraft(this.pool, d);
+  }
+  getCopyDraft(id: string): Promise<CopyDraftRecord | undefined> {
+    return copyDrafts.getCopyDraft(this.pool, id);
+  }
+  moveCopyDraft(id: string, from: CopyDraftStatus, to: CopyDraftStatus): Promise<boolean> {
+    return copyDrafts.moveCopyDraft(this.pool, id, from, to);
+  }
+  recordCopyApproval(a: Omit<CopyApproval, 'id'>): Promise<CopyApproval> {
+    return copyDrafts.recordCopyApproval(this.pool, a);
+  }
+  copyApprovals(draftId?: string): Promise<CopyApproval[]> {
+    return copyDrafts.copyApprovals(this.pool, draftId);
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
-import type { DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
+import * as copyDrafts from './copy-sqlite.js';
+import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
 type Row = Record<string, unknown>;
 const DB_FILE = 'deskmate.sqlite';
@@ -138,6 +139,26 @@ export class SqliteStore implements DeskmateStore {
 
   async feedbackFor(questionId: number): Promise<Array<{ user: string; kind: FeedbackKind }>> {
     return (this.db.prepare('SELECT user, kind FROM feedback WHERE question_id = ? ORDER BY at').all(questionId) as Row[]).map((r) => ({ user: String(r.user), kind: r.kind as FeedbackKind }));
+  }
+
+  async saveCopyDraft(d: CopyDraftRecord): Promise<void> {
+    copyDrafts.saveCopyDraft(this.db, d);
+  }
+
+  async getCopyDraft(id: string): Promise<CopyDraftRecord | undefined> {
+    return copyDrafts.getCopyDraft(this.db, id);
+  }
+
+  async moveCopyDraft(id: string, from: CopyDraftStatus, to: CopyDraftStatus): Promise<boolean> {
+    return copyDrafts.moveCopyDraft(this.db, id, from, to);
+  }
+
+  async recordCopyApproval(a: Omit<CopyApproval, 'id'>): Promise<CopyApproval> {
+    return copyDrafts.recordCopyApproval(this.db, a);
+  }
+
+  async copyApprovals(draftId?: string): Promise<CopyApproval[]> {
+    return copyDrafts.copyApprovals(this.db, draftId);
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,5 @@
+import type { CopyDraft } from '../copy/types.js';
+
 /**
  * The persistence Deskmate's Slack side needs, behind one small async interface so a PostgreSQL
  * implementation can sit beside the SQLite one. Every method is idempotent where Slack may retry.
@@ -65,6 +67,38 @@ export interface Turn {
 
 export type FeedbackKind = 'helpful' | 'not_helpful' | 'solved' | 'still_need_human' | 'ask_senior';
 
+/**
+ * Release copy waiting for its requester: `pending` shows buttons, `posting` is held by one Approve
+ * click while the post goes out, `replaced` by a regeneration; `approved` and `discarded` are final.
+ */
+export type CopyDraftStatus = 'pending' | 'posting' | 'approved' | 'discarded' | 'replaced';
+
+export interface CopyDraftRecord {
+  id: string;
+  /** The requester: the only person who may edit, approve or discard it. */
+  user: string;
+  /** Where it was requested (ephemeral replies go there). */
+  channel: string;
+  /** The commit messages it was drafted from, already sanitized: the guards' fact inventory. */
+  messages: string[];
+  draft: CopyDraft;
+  status: CopyDraftStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface CopyApproval {
+  id: number;
+  draftId: string;
+  approver: string;
+  /** The announcements channel and the ts of the post. */
+  channel: string;
+  messageTs?: string;
+  /** The text posted, exactly. */
+  finalText: string;
+  approvedAt: number;
+}
+
 export interface DeskmateStore {
   /**
    * Records an event id and, when it is new, the question it carries, in one transaction.
@@ -96,6 +130,15 @@ export interface DeskmateStore {
 
   recordFeedback(questionId: number, user: string, kind: FeedbackKind): Promise<void>;
   feedbackFor(questionId: number): Promise<Array<{ user: string; kind: FeedbackKind }>>;
+
+  /** Inserts or replaces the draft (text, status, updatedAt) by id. */
+  saveCopyDraft(draft: CopyDraftRecord): Promise<void>;
+  getCopyDraft(id: string): Promise<CopyDraftRecord | undefined>;
+  /** Compare-and-set on the status, so two clicks (or replicas) never both win; true when it moved. */
+  moveCopyDraft(id: string, from: CopyDraftStatus, to: CopyDraftStatus): Promise<boolean>;
+  /** Records who approved what and marks the draft approved, in one transaction. */
+  recordCopyApproval(approval: Omit<CopyApproval, 'id'>): Promise<CopyApproval>;
+  copyApprovals(draftId?: string): Promise<CopyApproval[]>;
 
   close(): Promise<void>;
 }
