@@ -3,7 +3,7 @@ import { terms } from './tokenize.js';
 
 /**
  * Offline embedder: signed feature hashing of stemmed terms, term bigrams and character
- * trigrams, sublinear TF, L2-normalised. Corpus-independent on purpose: a file's vectors
+ * trigrams, repeated terms damped by a square root, L2-normalised. Corpus-independent on purpose: a file's vectors
  * never change when other files change, which is what makes re-ingest incremental.
  */
 export const LOCAL_EMBEDDER_NAME = 'local-hash-v1';
@@ -26,6 +26,13 @@ function fnv1a(s: string, seed: number): number {
   return h >>> 0;
 }
 
+/** A second, independent mix so combined features (bigrams, trigrams) do not collide with their parts. */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ ((b << 13) | (b >>> 19)), 0x9e3779b1);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x85ebca6b) >>> 0;
+}
+
 export class LocalHashEmbeddings extends Embeddings {
   readonly dimensions: number;
 
@@ -35,30 +42,42 @@ export class LocalHashEmbeddings extends Embeddings {
   }
 
   embedSync(text: string): number[] {
-    const counts = new Map<string, number>();
-    const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
+    const dims = this.dimensions;
+    const v = new Float64Array(dims);
+    // Hashing straight from char codes (no feature strings) keeps the embedder off the ingest's critical path.
+    const add = (h: number, weight: number) => {
+      v[h % dims] += h & 0x80000000 ? -weight : weight;
+    };
     const ts = terms(text);
+    let prev = 0;
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i];
-      add('w:' + t, 1);
-      if (i + 1 < ts.length) add('b:' + t + ' ' + ts[i + 1], 0.5);
+      const h = fnv1a(t, 0x77);
+      add(h, 1);
+      if (i > 0) add(mix(prev, h), 0.5);
+      prev = h;
       if (t.length > 4) {
-        const padded = `^${t}$`;
-        const share = 0.6 / (padded.length - 2);
-        for (let j = 0; j + 3 <= padded.length; j++) add('c:' + padded.slice(j, j + 3), share);
+        // Character trigrams of ^term$, sharing 0.6 of a word's weight, meet "favourite" and "favourited".
+        const n = t.length + 2;
+        const share = 0.6 / (n - 2);
+        for (let j = 0; j + 3 <= n; j++) {
+          const c0 = j === 0 ? 94 : t.charCodeAt(j - 1);
+          const c1 = t.charCodeAt(j);
+          const c2 = j + 1 < t.length ? t.charCodeAt(j + 1) : 36;
+          add(mix(0x3c6ef372, Math.imul(c0, 0x10001) ^ Math.imul(c1, 0x101) ^ (c2 * 0x1000193)), share);
+        }
       }
     }
-    const v = new Float64Array(this.dimensions);
-    for (const [feature, tf] of counts) {
-      const h = fnv1a(feature, 0);
-      const sign = h & 0x80000000 ? -1 : 1;
-      v[h % this.dimensions] += sign * (1 + Math.log(tf > 1 ? tf : 1)) * (tf < 1 ? tf : 1);
-    }
+    // Sign-preserving square root damps repeated terms, like sublinear TF.
     let norm = 0;
-    for (let i = 0; i < v.length; i++) norm += v[i] * v[i];
+    for (let i = 0; i < dims; i++) {
+      const x = v[i];
+      v[i] = x < 0 ? -Math.sqrt(-x) : Math.sqrt(x);
+      norm += v[i] * v[i];
+    }
     norm = Math.sqrt(norm) || 1;
-    const out = new Array<number>(this.dimensions);
-    for (let i = 0; i < v.length; i++) out[i] = v[i] / norm;
+    const out = new Array<number>(dims);
+    for (let i = 0; i < dims; i++) out[i] = v[i] / norm;
     return out;
   }
 
