@@ -88,6 +88,10 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    /** Who may read answers from the internal docs: Slack guests and Slack Connect users are refused unless allowed. */
+    access: z.object({ allowGuests: z.boolean().default(false), allowExternal: z.boolean().default(false) }).strict().default({}),
+    /** Stored questions, turns, feedback and closed escalations older than `days` are purged on `cron` (in UTC). */
+    retention: z.object({ days: z.number().int().positive().default(90), cron: z.string().default('17 3 * * *') }).strict().default({}),
     /** Unprompted answers in opted-in channels only go out above this retrieval confidence. */
     proactive: z.object({ minConfidence: z.number().min(0).max(1).default(0.5) }).strict().default({}),
     copy: z

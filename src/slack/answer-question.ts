@@ -7,6 +7,8 @@ import { sanitize } from '../../ingest/sanitize/index.js';
 import { answerMessage, plainMessage } from './blocks/answer.js';
 import type { SlackDeps } from './deps.js';
 import { escalateQuestion } from './escalate.js';
+import { refusalFor } from './guards.js';
+import { guardOutgoingText } from './output-guard.js';
 import { asksWhy, MAX_QUESTION_CHARS, stripMentions, truncate } from './text.js';
 
 const CONTEXT_TURNS = 6;
@@ -26,12 +28,20 @@ export async function answerQuestion(deps: SlackDeps, client: WebClient, q: Stor
   const started = Date.now();
   let placeholderTs: string | undefined;
   try {
+    // Guests read nothing from the internal docs unless config allows it (proactive: stay quiet).
+    const refusal = await refusalFor(client, q.user, deps.config.access);
+    if (refusal) {
+      log.info('question refused: the asker may not read the internal docs');
+      if (q.kind !== 'proactive') await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: refusal });
+      return await deps.store.finishQuestion(q.id, 'done');
+    }
     if (q.kind === 'proactive') return await answerProactively(deps, client, q, log);
     // Progress: a placeholder the answer replaces (chat.update), so a slow answer is never silence.
     const placeholder = await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: ':mag: Looking in the docs…' });
     placeholderTs = placeholder.ts;
     const context = await contextFor(deps, client, q, log);
-    const result = await deps.asker.ask(q.text, { context, style: q.kind === 'dm' ? 'tutor' : 'answer' });
+    const asked = await deps.asker.ask(q.text, { context, style: q.kind === 'dm' ? 'tutor' : 'answer' });
+    const result = { ...asked, answer: await guardOutgoingText(asked.answer, deps.config, { questionId: q.id }) };
     const notes = q.truncated ? [`Your message was long; I read its first ${MAX_QUESTION_CHARS} characters.`] : [];
     if (result.fallback) notes.push(`The language model was unavailable (${result.fallback}); this is the offline answer.`);
     const message = answerMessage(result, { questionId: q.id, notes });
@@ -64,7 +74,8 @@ async function answerProactively(deps: SlackDeps, client: WebClient, q: StoredQu
   const threadTs = q.threadTs ?? q.messageTs;
   // Checked again here (not only at ack time): two questions in one thread may both be queued.
   if (await deps.store.threadKind(q.channel, threadTs)) return deps.store.finishQuestion(q.id, 'done');
-  const result = await deps.asker.ask(q.text, { style: 'answer' });
+  const asked = await deps.asker.ask(q.text, { style: 'answer' });
+  const result = { ...asked, answer: await guardOutgoingText(asked.answer, deps.config, { questionId: q.id }) };
   const confident = !result.escalate && !asksWhy(q.text) && result.confidence >= deps.config.proactive.minConfidence;
   if (!confident) {
     log.info({ intent: result.intent, confidence: result.confidence }, 'proactive: staying quiet');

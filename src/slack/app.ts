@@ -9,6 +9,7 @@ import { sanitize } from '../../ingest/sanitize/index.js';
 import { AnswerQueue } from './answer-queue.js';
 import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
+import { slackClientOptions } from './client-options.js';
 import { rolesOf, type AskerLike, type SlackDeps } from './deps.js';
 import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
@@ -86,7 +87,7 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
     botUserId: identity.botUserId,
     botId: identity.botId,
     logger: boltLogger(),
-    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    clientOptions: slackClientOptions(config),
   });
   const deps: SlackDeps = { config, asker: options.asker, store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()) };
   const client = app.client;

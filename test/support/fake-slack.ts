@@ -22,11 +22,18 @@ export interface FakeMessage {
   blocks?: unknown[];
 }
 
+export type HttpFault = { status: number; retryAfter?: number } | 'reset';
+
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   private readonly channels = new Map<string, FakeMessage[]>();
   private readonly failures = new Map<string, string>();
   private readonly dnd = new Map<string, boolean>();
+  private readonly httpFaults = new Map<string, Array<HttpFault>>();
+  /** Requests refused by an injected HTTP fault (never delivered): method and when. */
+  readonly faulted: Array<{ method: string; fault: string; at: number }> = [];
+  /** users.info answers per user (guests: is_restricted / is_ultra_restricted). */
+  readonly userProfiles = new Map<string, Record<string, unknown>>();
   private seq = 0;
   private waiters: Array<() => void> = [];
 
@@ -43,6 +50,12 @@ export class FakeSlack {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
+        const fault = fake!.takeHttpFault(method);
+        if (fault === 'reset') return req.socket.destroy();
+        if (fault) {
+          res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}) });
+          return res.end(JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }));
+        }
         const body = fake!.respond(method, parseBody(req.headers['content-type'] ?? '', Buffer.concat(chunks).toString('utf8')));
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
@@ -76,6 +89,23 @@ export class FakeSlack {
 
   failNext(method: string, error = 'internal_error'): void {
     this.failures.set(method, error);
+  }
+
+  /**
+   * Transport-level trouble for the next `times` calls to `method`: an HTTP status (429 with a
+   * Retry-After in seconds, or a 5xx) or a connection reset. Faulted calls are not delivered.
+   */
+  failHttp(method: string, fault: HttpFault, times = 1): void {
+    const list = this.httpFaults.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(fault);
+    this.httpFaults.set(method, list);
+  }
+
+  /** @internal the request handler's hook */
+  takeHttpFault(method: string): HttpFault | undefined {
+    const fault = this.httpFaults.get(method)?.shift();
+    if (fault) this.faulted.push({ method, fault: fault === 'reset' ? 'reset' : String(fault.status), at: Date.now() });
+    return fault;
   }
 
   setDnd(user: string, snoozed: boolean): void {
@@ -154,7 +184,7 @@ export class FakeSlack {
       case 'dnd.info':
         return { ok: true, dnd_enabled: false, snooze_enabled: this.dnd.get(String(args.user)) ?? false };
       case 'users.info':
-        return { ok: true, user: { id: args.user, tz: 'UTC', is_bot: false } };
+        return { ok: true, user: { id: args.user, tz: 'UTC', is_bot: false, is_restricted: false, is_ultra_restricted: false, ...this.userProfiles.get(String(args.user)) } };
       case 'reactions.add':
       case 'reactions.remove':
       case 'views.publish':

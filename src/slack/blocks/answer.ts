@@ -1,5 +1,6 @@
 import type { AskResult } from '../../knowledge/ask.js';
 import { CONTEXT_TEXT_LIMIT, FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, splitText, truncate } from '../text.js';
+import { escapeMrkdwn } from './escape.js';
 import type { SlackBlock } from './types.js';
 
 export const ACTION_IDS = {
@@ -39,19 +40,21 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
 /** Numbered sources as one context block, matching the [n] markers in the answer. */
 export function sourcesBlock(sources: AskResult['sources']): SlackBlock | undefined {
   if (!sources.length) return undefined;
-  const lines = sources.map((s, i) => `[${i + 1}] ${s.path}#${s.section}`);
+  const lines = sources.map((s, i) => `[${i + 1}] ${escapeMrkdwn(`${s.path}#${s.section}`)}`);
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`*Sources:* ${lines.join('  ·  ')}`, CONTEXT_TEXT_LIMIT) }] };
 }
 
 /**
  * The answer message: the text in sections of ≤ 3000 chars, at most 50 blocks in all; an answer
  * longer than that is cut cleanly with a note pointing to the cited sources for the rest.
+ * The answer (doc, question or LLM text) is escaped, so it can never carry a live mention.
  */
 export function answerMessage(result: AskResult, options: AnswerRenderOptions): RenderedMessage {
-  const pieces = splitText(result.answer, SECTION_TEXT_LIMIT - 10);
+  const answer = escapeMrkdwn(result.answer);
+  const pieces = splitText(answer, SECTION_TEXT_LIMIT - 10);
   const room = MAX_BLOCKS - RESERVED_BLOCKS;
   const shown = pieces.slice(0, room);
-  const notes = [...(options.notes ?? [])];
+  const notes = (options.notes ?? []).map(escapeMrkdwn);
   if (pieces.length > room) notes.push('The answer was too long for one Slack message; the rest is in the cited sources.');
   const blocks: SlackBlock[] = shown.map(section);
   const sources = sourcesBlock(result.sources);
@@ -63,11 +66,11 @@ export function answerMessage(result: AskResult, options: AnswerRenderOptions): 
     ? [button('That solved it', ACTION_IDS.solved, id, 'primary'), button('Still need a human', ACTION_IDS.needHuman, id)]
     : [button('Helpful', ACTION_IDS.helpful, id, 'primary'), button('Not helpful', ACTION_IDS.notHelpful, id), button('Ask a senior', ACTION_IDS.askSenior, id)];
   blocks.push({ type: 'actions', block_id: `answer_${id}`, elements: buttons });
-  return { text: truncate(result.answer, FALLBACK_TEXT_LIMIT), blocks };
+  return { text: truncate(answer, FALLBACK_TEXT_LIMIT), blocks };
 }
 
 /** A plain message (usage hints, errors, placeholders). */
 export function plainMessage(text: string): RenderedMessage {
-  const t = truncate(text, SECTION_TEXT_LIMIT);
+  const t = truncate(escapeMrkdwn(text), SECTION_TEXT_LIMIT);
   return { text: t, blocks: [section(t)] };
 }

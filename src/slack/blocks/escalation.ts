@@ -2,6 +2,7 @@ import { mentionOf } from '../../escalation/routing.js';
 import type { Escalation } from '../../store/types.js';
 import { SECTION_TEXT_LIMIT, truncate } from '../text.js';
 import { ACTION_IDS, type RenderedMessage } from './answer.js';
+import { escapeMrkdwn } from './escape.js';
 import type { SlackBlock } from './types.js';
 
 function controls(e: Escalation): SlackBlock | undefined {
@@ -20,7 +21,7 @@ function stateLine(e: Escalation): string {
 
 /** The notice in the asker's thread: who was asked and why, and the claim/resolve buttons. */
 export function escalationNotice(e: Escalation, note?: string): RenderedMessage {
-  const head = `<@${e.asker}>, this one needs a human: I've asked ${mentionOf(e.senior)} (${e.topic === 'default' ? 'senior on call' : `topic: ${e.topic}`}). Reason: ${e.reason}.`;
+  const head = `<@${e.asker}>, this one needs a human: I've asked ${mentionOf(e.senior)} (${e.topic === 'default' ? 'senior on call' : `topic: ${escapeMrkdwn(e.topic)}`}). Reason: ${escapeMrkdwn(e.reason)}.`;
   const body = [head, note, stateLine(e)].filter(Boolean).join('\n');
   const blocks: SlackBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: truncate(body, SECTION_TEXT_LIMIT) } }];
   const c = controls(e);
@@ -28,11 +29,21 @@ export function escalationNotice(e: Escalation, note?: string): RenderedMessage 
   return { text: truncate(head, SECTION_TEXT_LIMIT), blocks };
 }
 
-/** The direct message to the senior: the question, a link to the thread, the same buttons. */
+/** Slack DM channel ids start with D: what was said there stays between the asker and Deskmate. */
+export function isDirectMessageChannel(channel: string): boolean {
+  return channel.startsWith('D');
+}
+
+/**
+ * The direct message to the senior: the question (escaped), a link to the thread, the same buttons.
+ * A question asked in a DM is not quoted: the senior hears who needs them, not what was said privately.
+ */
 export function seniorDirectMessage(e: Escalation, link: string): RenderedMessage {
-  const text = `<@${e.asker}> needs a senior (${e.topic}): ${link}`;
-  const quoted = truncate(e.question, 1500).split('\n').map((l) => `> ${l}`).join('\n');
-  const blocks: SlackBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: truncate(`${text}\n${quoted}\n_Why it came to you: ${e.reason}._`, SECTION_TEXT_LIMIT) } }];
+  const fromDm = isDirectMessageChannel(e.channel);
+  const text = fromDm ? `<@${e.asker}> asked me privately and needs a senior (${escapeMrkdwn(e.topic)}). Reach out to them directly.` : `<@${e.asker}> needs a senior (${escapeMrkdwn(e.topic)}): ${link}`;
+  const quoted = fromDm ? '' : truncate(escapeMrkdwn(e.question), 1500).split('\n').map((l) => `> ${l}`).join('\n');
+  const body = [text, quoted, `_Why it came to you: ${escapeMrkdwn(fromDm ? e.reason.replace(/:.*$/s, '') : e.reason)}._`].filter(Boolean).join('\n');
+  const blocks: SlackBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: truncate(body, SECTION_TEXT_LIMIT) } }];
   const c = controls(e);
   if (c) blocks.push(c);
   return { text, blocks };

@@ -1,5 +1,6 @@
 import type { StoredQuestion } from '../../store/types.js';
 import { truncate } from '../text.js';
+import { escapeMrkdwn } from './escape.js';
 import type { SlackBlock } from './types.js';
 
 /** App Home: what Deskmate does, and the viewer's own recent questions. */
@@ -24,7 +25,7 @@ export function homeView(recent: StoredQuestion[]): { type: 'home'; blocks: Slac
   ];
   if (!recent.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'None yet. Ask me something!' }] });
   for (const q of recent.slice(0, 10)) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${truncate(q.text, 200)} — _${q.status === 'done' ? 'answered' : q.status}_` }] });
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${escapeMrkdwn(truncate(q.text, 200))} — _${q.status === 'done' ? 'answered' : q.status}_` }] });
   }
   return { type: 'home', blocks };
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { userMessageOf } from '../../../errors.js';
 import { childLogger } from '../../../log.js';
+import { escapeMrkdwn } from '../../blocks/escape.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 
 const log = childLogger('slack.command');
@@ -17,7 +18,7 @@ export function registerDeskmateCommand(app: App, rt: SlackRuntime): void {
   app.command('/deskmate', async ({ ack, command }) => {
     const sub = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     if (sub !== 'reindex') {
-      await ack({ response_type: 'ephemeral', text: sub && sub !== 'help' ? `Unknown command \`${sub.slice(0, 40)}\`.\n${COMMAND_HELP}` : COMMAND_HELP });
+      await ack({ response_type: 'ephemeral', text: sub && sub !== 'help' ? `Unknown command \`${escapeMrkdwn(sub.slice(0, 40))}\`.\n${COMMAND_HELP}` : COMMAND_HELP });
       return;
     }
     if (!rt.roles.isAdmin(command.user_id)) {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { acceptQuestion, background, USAGE_HINT, type SlackRuntime } from '../../runtime.js';
+import { accessVerdict, isExternalAuthor } from '../../guards.js';
 import { stripMentions } from '../../text.js';
 
 /** @Deskmate in a channel: persist before the ack, answer in the thread from the queue. */
@@ -9,6 +10,13 @@ export function registerAppMention(app: App, rt: SlackRuntime): void {
     if (e.bot_id || e.subtype || e.edited || !e.user) return;
     const eventId = (body as { event_id?: string }).event_id;
     const threadTs = e.thread_ts ?? e.ts;
+    // Slack Connect: someone from another organisation gets a polite no, never internal docs.
+    const verdict = accessVerdict({ guest: false, external: isExternalAuthor(body, e) }, rt.deps.config.access);
+    if (!verdict.ok) {
+      if (eventId && !(await rt.deps.store.markEventSeen(eventId))) return;
+      background('external refusal', { eventId }, () => rt.client.chat.postMessage({ channel: e.channel, thread_ts: threadTs, text: verdict.reply }));
+      return;
+    }
     if (!stripMentions(e.text ?? '')) {
       if (eventId && !(await rt.deps.store.markEventSeen(eventId))) return;
       background('usage hint', { eventId }, () => rt.client.chat.postMessage({ channel: e.channel, thread_ts: threadTs, text: USAGE_HINT }));

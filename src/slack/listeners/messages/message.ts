@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { looksLikeQuestion } from '../../../knowledge/intent.js';
 import { changeEscalation } from '../../escalation-update.js';
+import { accessVerdict, isExternalAuthor } from '../../guards.js';
 import { acceptQuestion, background, type SlackRuntime } from '../../runtime.js';
 import { asksWhy, mentionsUser, stripMentions } from '../../text.js';
 
@@ -27,6 +28,14 @@ export function registerMessages(app: App, rt: SlackRuntime): void {
     if (e.subtype || e.bot_id || !e.user || e.user === rt.deps.botUserId) return;
     const eventId = (body as { event_id?: string }).event_id;
     const text = e.text ?? '';
+    const verdict = accessVerdict({ guest: false, external: isExternalAuthor(body, e) }, rt.deps.config.access);
+    if (!verdict.ok) {
+      // Another organisation's user: a DM gets a polite no; channel messages get silence.
+      if (e.channel_type === 'im' && stripMentions(text) && (!eventId || (await rt.deps.store.markEventSeen(eventId)))) {
+        background('external refusal', { eventId }, () => rt.client.chat.postMessage({ channel: e.channel, thread_ts: e.thread_ts, text: verdict.reply }));
+      }
+      return;
+    }
     if (e.channel_type === 'im') {
       if (!stripMentions(text)) return;
       await acceptQuestion(rt, { kind: 'dm', channel: e.channel, user: e.user, text, ts: e.ts, threadTs: e.thread_ts, eventId });

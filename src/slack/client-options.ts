@@ -1,0 +1,21 @@
+import type { WebClientOptions } from '@slack/web-api';
+import type { Config } from '../config.js';
+
+/**
+ * How Deskmate's Web API client meets Slack trouble. 429s wait the Retry-After Slack sends and try
+ * again (rate-limited calls are never rejected); HTTP 5xx and connection resets are retried with
+ * jittered exponential backoff (0.5 s, 1 s, 2 s, … up to 30 s, six attempts, about a minute in
+ * all), so a reply is delivered once Slack recovers, and a call never hangs longer than `timeout`.
+ * Slack's own `ok: false` errors are answers, not outages, and are not retried.
+ */
+export const SLACK_RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
+export const SLACK_CALL_TIMEOUT_MS = 30_000;
+
+export function slackClientOptions(config: Pick<Config, 'slack'>): WebClientOptions {
+  return {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    retryConfig: SLACK_RETRY_CONFIG,
+    rejectRateLimitedCalls: false,
+    timeout: SLACK_CALL_TIMEOUT_MS,
+  };
+}
