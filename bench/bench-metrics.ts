@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { seededRandom } from './synthetic.js';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -36,17 +37,8 @@ const WORDS = 'page paginate cursor token refresh rotate webhook retry signature
 const SENIORS = ['USEN1', 'USEN2', 'USEN3', 'SPLATFORM'];
 const settings: ReportSettings = { timezone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], gapConfidence: 0.35 };
 
-/** mulberry32: a seeded PRNG, so both databases get the same history. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG as the synthetic corpus, so both databases get the same history. */
+const rng = seededRandom;
 
 /**
  * Yields chunks of events until `total`, week by week and time-ordered within each chunk, as a live
