@@ -2,6 +2,7 @@ import pg from 'pg';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
 import * as copyDrafts from './copy-postgres.js';
+import { forgetPostgres, purgePostgres, type PurgeCounts } from './retention.js';
 import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -222,6 +223,13 @@ export class PostgresStore implements DeskmateStore {
   }
   copyApprovals(draftId?: string): Promise<CopyApproval[]> {
     return copyDrafts.copyApprovals(this.pool, draftId);
+  }
+
+  purgeOlderThan(cutoffMs: number): Promise<PurgeCounts> {
+    return purgePostgres(this.pool, cutoffMs);
+  }
+  forgetWorkspace(_teamId: string): Promise<void> {
+    return forgetPostgres(this.pool);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
 import * as copyDrafts from './copy-sqlite.js';
+import { forgetSqlite, purgeSqlite, type PurgeCounts } from './retention.js';
 import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
 type Row = Record<string, unknown>;
@@ -159,6 +160,14 @@ export class SqliteStore implements DeskmateStore {
 
   async copyApprovals(draftId?: string): Promise<CopyApproval[]> {
     return copyDrafts.copyApprovals(this.db, draftId);
+  }
+
+  async purgeOlderThan(cutoffMs: number): Promise<PurgeCounts> {
+    return purgeSqlite(this.db, cutoffMs);
+  }
+
+  async forgetWorkspace(_teamId: string): Promise<void> {
+    forgetSqlite(this.db);
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import type { PurgeCounts } from './retention.js';
 import type { CopyDraft } from '../copy/types.js';
 
 /**
@@ -139,6 +140,17 @@ export interface DeskmateStore {
   /** Records who approved what and marks the draft approved, in one transaction. */
   recordCopyApproval(approval: Omit<CopyApproval, 'id'>): Promise<CopyApproval>;
   copyApprovals(draftId?: string): Promise<CopyApproval[]>;
+
+  /**
+   * Retention: removes answered questions, event ids, DM turns, feedback, resolved escalations and
+   * thread markers older than `cutoffMs` (epoch ms). Pending questions and open escalations stay.
+   */
+  purgeOlderThan(cutoffMs: number): Promise<PurgeCounts>;
+  /**
+   * The app was uninstalled or its tokens revoked: delete everything stored for the workspace. A store
+   * serves one installation, so this empties it; `teamId` is for the log and for multi-workspace stores.
+   */
+  forgetWorkspace(teamId: string): Promise<void>;
 
   close(): Promise<void>;
 }
