@@ -15,6 +15,8 @@ import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
 import * as events from './listeners/events/index.js';
 import * as messages from './listeners/messages/index.js';
+import * as shortcuts from './listeners/shortcuts/index.js';
+import * as views from './listeners/views/index.js';
 import { sweepEscalations } from './escalation-sweep.js';
 import type { SlackRuntime } from './runtime.js';
 
@@ -99,6 +101,8 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   messages.register(app, runtime);
   actions.register(app, runtime);
   commands.register(app, runtime);
+  shortcuts.register(app, runtime);
+  views.register(app, runtime);
   app.error(async (err) => {
     // One bad event never takes the process down; Slack retries what we failed to ack.
     log.error({ err: err.message, code: (err as { code?: string }).code }, 'listener failed');

@@ -189,6 +189,9 @@ export class FakeSlack {
       case 'reactions.remove':
       case 'views.publish':
         return { ok: true };
+      case 'views.open':
+      case 'views.update':
+        return { ok: true, view: { id: `V${this.nextTs().replace('.', '')}`, ...(args.view as Record<string, unknown>) } };
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { SlackRuntime } from '../../runtime.js';
+import { registerCopyCommand } from './copy.js';
 import { registerDeskmateCommand } from './deskmate.js';
 
 export function register(app: App, rt: SlackRuntime): void {
   registerDeskmateCommand(app, rt);
+  registerCopyCommand(app, rt);
 }
