@@ -9,6 +9,9 @@ import { childLogger } from '../log.js';
 import { createDeskmateApp } from '../slack/app.js';
 import type { AskerLike } from '../slack/deps.js';
 import { WorkerAsker } from '../slack/worker-asker.js';
+import { MetricsRecorder } from '../metrics/recorder.js';
+import { openMetricsStore } from '../metrics/create.js';
+import { scheduleReportJob } from '../slack/report-job.js';
 import { createStore } from '../store/create.js';
 import { ingestCommand } from './ingest.js';
 
@@ -56,25 +59,32 @@ async function startSlack(config: Config, mode: 'socket' | 'http', indexDir: str
   // Retrieval is CPU-bound: in a worker thread it never delays an ack (the built package has the worker).
   const asker: AskerLike = WorkerAsker.available() ? await WorkerAsker.open(config, indexDir) : await Asker.open(config, indexDir);
   const store = await createStore(config);
+  // Interruption metrics share DATABASE_URL (or the data dir) with the state store.
+  const metricsStore = await openMetricsStore(config);
   const deskmate = await createDeskmateApp({
     config,
     asker,
     store,
     mode,
+    metrics: new MetricsRecorder(metricsStore, config.mode),
+    metricsStore,
     reindex: async () => {
       await ingestCommand([], { index: indexDir, quiet: true });
     },
   });
   await deskmate.start({ port: config.slack.port });
+  const weeklyReport = scheduleReportJob({ config, store: metricsStore, client: deskmate.runtime.client });
   await new Promise<void>((resolve) => {
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
       log.info({ signal }, 'stopping: draining in-flight answers');
+      weeklyReport?.stop();
       void deskmate
         .stop()
         .then(() => store.close())
+        .then(() => metricsStore.close())
         .then(() => asker.close?.())
         .catch((err) => log.error({ err: (err as Error).message }, 'error while stopping'))
         .finally(resolve);

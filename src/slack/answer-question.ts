@@ -7,6 +7,7 @@ import { sanitize } from '../../ingest/sanitize/index.js';
 import { answerMessage, plainMessage } from './blocks/answer.js';
 import type { SlackDeps } from './deps.js';
 import { escalateQuestion } from './escalate.js';
+import { recordBotAnswer, recordQuestion } from './metrics-hooks.js';
 import { refusalFor } from './guards.js';
 import { guardOutgoingText } from './output-guard.js';
 import { asksWhy, MAX_QUESTION_CHARS, stripMentions, truncate } from './text.js';
@@ -45,7 +46,9 @@ export async function answerQuestion(deps: SlackDeps, client: WebClient, q: Stor
     const notes = q.truncated ? [`Your message was long; I read its first ${MAX_QUESTION_CHARS} characters.`] : [];
     if (result.fallback) notes.push(`The language model was unavailable (${result.fallback}); this is the offline answer.`);
     const message = answerMessage(result, { questionId: q.id, notes });
+    await recordQuestion(deps, q, result);
     await client.chat.update({ channel: q.channel, ts: placeholderTs!, ...message });
+    await recordBotAnswer(deps, q);
     if (q.threadTs) await deps.store.markThread(q.channel, q.threadTs, 'answered');
     if (q.kind === 'dm') await rememberDmTurn(deps, q, result);
     await deps.store.finishQuestion(q.id, 'done', placeholderTs);
@@ -84,6 +87,9 @@ async function answerProactively(deps: SlackDeps, client: WebClient, q: StoredQu
   await deps.store.markThread(q.channel, threadTs, 'proactive');
   const posted = await client.chat.postMessage({ channel: q.channel, thread_ts: threadTs, ...answerMessage(result, { questionId: q.id, proactive: true }) });
   await deps.store.finishQuestion(q.id, 'done', posted.ts);
+  // An unprompted answer counts once it is posted; a silent pass was never a question to Deskmate.
+  await recordQuestion(deps, q, result);
+  await recordBotAnswer(deps, q);
   log.info({ confidence: result.confidence, sources: result.sources.length }, 'proactive answer posted');
 }
 

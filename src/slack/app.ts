@@ -5,6 +5,8 @@ import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
 import type { DeskmateStore } from '../store/types.js';
+import type { MetricsRecorder } from '../metrics/recorder.js';
+import type { MetricsStore } from '../metrics/types.js';
 import { sanitize } from '../../ingest/sanitize/index.js';
 import { AnswerQueue } from './answer-queue.js';
 import { answerQuestion } from './answer-question.js';
@@ -35,6 +37,9 @@ export interface DeskmateAppOptions {
   now?: () => Date;
   /** HTTP mode: called with each request's server-side time from arrival to response sent (benches, metrics). */
   onRequestTimed?: (ms: number) => void;
+  /** Records interruption metrics from the listeners (see src/slack/metrics-hooks.ts). */
+  metrics?: MetricsRecorder;
+  metricsStore?: MetricsStore;
 }
 
 export interface DeskmateSlackApp {
@@ -91,7 +96,7 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
     logger: boltLogger(),
     clientOptions: slackClientOptions(config),
   });
-  const deps: SlackDeps = { config, asker: options.asker, store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()) };
+  const deps: SlackDeps = { config, asker: options.asker, store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()), metrics: options.metrics, metricsStore: options.metricsStore };
   const client = app.client;
   // Requests between arrival and ack (HTTP mode): answers wait while any is open.
   let openRequests = 0;

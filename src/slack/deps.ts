@@ -2,6 +2,8 @@ import type { Config } from '../config.js';
 import type { AskOptions, AskResult } from '../knowledge/ask.js';
 import { allSeniors } from '../escalation/routing.js';
 import type { DeskmateStore } from '../store/types.js';
+import type { MetricsRecorder } from '../metrics/recorder.js';
+import type { MetricsStore } from '../metrics/types.js';
 
 /** What the Slack adapter needs from the knowledge side: the Asker's two calls. */
 export interface AskerLike {
@@ -19,6 +21,10 @@ export interface SlackDeps {
   reindex?: () => Promise<void>;
   botUserId: string;
   now: () => Date;
+  /** Interruption metrics; absent means nothing is counted. */
+  metrics?: MetricsRecorder;
+  /** Where `/deskmate stats` reads the report from (the recorder's store). */
+  metricsStore?: MetricsStore;
 }
 
 export interface Roles {

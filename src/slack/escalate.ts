@@ -5,6 +5,7 @@ import type { Escalation } from '../store/types.js';
 import type { Logger } from '../log.js';
 import { escalationNotice, seniorDirectMessage } from './blocks/escalation.js';
 import type { SlackDeps } from './deps.js';
+import { recordEscalated } from './metrics-hooks.js';
 
 export interface EscalationRequest {
   questionId?: number;
@@ -42,6 +43,7 @@ export async function escalateQuestion(deps: SlackDeps, client: WebClient, req: 
   escalation = { ...escalation, noticeTs: posted.ts, notifiedAt: interrupt ? deps.now().getTime() : undefined };
   await deps.store.saveEscalation(escalation);
   log.info({ escalationId: escalation.id, topic: route.topic, senior, interrupt }, 'escalation opened');
+  await recordEscalated(deps, escalation);
   if (interrupt && !isUserGroup(senior)) await directMessageSenior(client, escalation, log);
   return escalation;
 }

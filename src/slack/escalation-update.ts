@@ -2,6 +2,7 @@ import { transition, type EscalationAction } from '../escalation/state.js';
 import { childLogger } from '../log.js';
 import type { Escalation } from '../store/types.js';
 import { escalationNotice } from './blocks/escalation.js';
+import { recordEscalationChange } from './metrics-hooks.js';
 import type { SlackRuntime } from './runtime.js';
 
 const log = childLogger('slack.escalation');
@@ -18,6 +19,7 @@ export async function changeEscalation(rt: SlackRuntime, id: number, action: Esc
   const next = result.escalation;
   await rt.deps.store.saveEscalation(next);
   log.info({ escalationId: id, from: current.state, to: next.state }, 'escalation changed');
+  await recordEscalationChange(rt.deps, next);
   if (next.noticeTs) {
     await rt.client.chat.update({ channel: next.channel, ts: next.noticeTs, ...escalationNotice(next) }).catch((err) => log.warn({ escalationId: id, err: (err as Error).message }, 'could not update the escalation notice'));
   }

@@ -4,6 +4,7 @@ import type { QuestionKind } from '../store/types.js';
 import { sanitize } from '../../ingest/sanitize/index.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { Roles, SlackDeps } from './deps.js';
+import { answersNothing } from './metrics-hooks.js';
 import { MAX_QUESTION_CHARS, stripMentions, truncate } from './text.js';
 
 /** What every listener gets: the dependencies, the roles, and the answer queue. */
@@ -33,7 +34,9 @@ const log = childLogger('slack.intake');
  * Called on the request path, before the ack: sanitize, cap the size, persist (deduped by event id
  * and message), then hand to the queue without waiting. Returns what happened, for the caller's log.
  */
-export async function acceptQuestion(rt: SlackRuntime, q: IncomingQuestion): Promise<'queued' | 'duplicate' | 'stored'> {
+export async function acceptQuestion(rt: SlackRuntime, q: IncomingQuestion): Promise<'queued' | 'duplicate' | 'stored' | 'observed'> {
+  // Observe mode (the baseline): nothing is stored to answer, so nothing is ever answered.
+  if (answersNothing(rt.deps.config)) return 'observed';
   const plain = stripMentions(q.text);
   const truncated = plain.length > MAX_QUESTION_CHARS;
   const { text, redactions } = await sanitize(truncate(plain, MAX_QUESTION_CHARS));

@@ -3,6 +3,7 @@ import { childLogger } from '../../../log.js';
 import type { FeedbackKind } from '../../../store/types.js';
 import { ACTION_IDS } from '../../blocks/answer.js';
 import { escalateQuestion } from '../../escalate.js';
+import { recordFeedback } from '../../metrics-hooks.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 
 const log = childLogger('slack.feedback');
@@ -30,6 +31,7 @@ export function registerFeedback(app: App, rt: SlackRuntime): void {
           return;
         }
         await rt.deps.store.recordFeedback(questionId, user, kind);
+        await recordFeedback(rt.deps, question, user, kind);
         log.info({ questionId, kind }, 'feedback recorded');
         if (channel) await rt.client.chat.postEphemeral({ channel, user, text: reply, thread_ts: question.threadTs });
         if (kind === 'ask_senior' || kind === 'still_need_human') {

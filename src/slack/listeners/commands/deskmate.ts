@@ -3,6 +3,7 @@ import { userMessageOf } from '../../../errors.js';
 import { childLogger } from '../../../log.js';
 import { escapeMrkdwn } from '../../blocks/escape.js';
 import { background, type SlackRuntime } from '../../runtime.js';
+import { postStats } from '../../stats-command.js';
 
 const log = childLogger('slack.command');
 
@@ -10,6 +11,7 @@ export const COMMAND_HELP = [
   '*Deskmate commands*',
   '• `/deskmate help`: this help.',
   '• `/deskmate reindex`: rebuild the docs index from the configured paths (admins only).',
+  '• `/deskmate stats`: this week\'s interruption report, visible only to you.',
   'Ask questions by mentioning @Deskmate in a channel or in a DM.',
 ].join('\n');
 
@@ -17,6 +19,11 @@ export const COMMAND_HELP = [
 export function registerDeskmateCommand(app: App, rt: SlackRuntime): void {
   app.command('/deskmate', async ({ ack, command }) => {
     const sub = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (sub === 'stats') {
+      await ack();
+      background('stats', { user: command.user_id }, () => postStats(rt.deps, rt.client, { channel: command.channel_id, user: command.user_id }));
+      return;
+    }
     if (sub !== 'reindex') {
       await ack({ response_type: 'ephemeral', text: sub && sub !== 'help' ? `Unknown command \`${escapeMrkdwn(sub.slice(0, 40))}\`.\n${COMMAND_HELP}` : COMMAND_HELP });
       return;

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { acceptQuestion, background, USAGE_HINT, type SlackRuntime } from '../../runtime.js';
 import { accessVerdict, isExternalAuthor } from '../../guards.js';
+import { answersNothing } from '../../metrics-hooks.js';
 import { stripMentions } from '../../text.js';
 
 /** @Deskmate in a channel: persist before the ack, answer in the thread from the queue. */
@@ -8,6 +9,7 @@ export function registerAppMention(app: App, rt: SlackRuntime): void {
   app.event('app_mention', async ({ event, body }) => {
     const e = event as typeof event & { subtype?: string; edited?: unknown };
     if (e.bot_id || e.subtype || e.edited || !e.user) return;
+    if (answersNothing(rt.deps.config)) return; // observe mode: the message listener counts it
     const eventId = (body as { event_id?: string }).event_id;
     const threadTs = e.thread_ts ?? e.ts;
     // Slack Connect: someone from another organisation gets a polite no, never internal docs.

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { looksLikeQuestion } from '../../../knowledge/intent.js';
 import { changeEscalation } from '../../escalation-update.js';
 import { accessVerdict, isExternalAuthor } from '../../guards.js';
+import { observeChannelMessage } from '../../metrics-hooks.js';
 import { acceptQuestion, background, type SlackRuntime } from '../../runtime.js';
 import { asksWhy, mentionsUser, stripMentions } from '../../text.js';
 
@@ -23,7 +24,7 @@ interface MessageEvent {
  * deletions (any subtype) are ignored; messages that mention Deskmate are left to app_mention.
  */
 export function registerMessages(app: App, rt: SlackRuntime): void {
-  app.event('message', async ({ event, body }) => {
+  app.event('message', async ({ event, body, context }) => {
     const e = event as unknown as MessageEvent;
     if (e.subtype || e.bot_id || !e.user || e.user === rt.deps.botUserId) return;
     const eventId = (body as { event_id?: string }).event_id;
@@ -41,6 +42,8 @@ export function registerMessages(app: App, rt: SlackRuntime): void {
       await acceptQuestion(rt, { kind: 'dm', channel: e.channel, user: e.user, text, ts: e.ts, threadTs: e.thread_ts, eventId });
       return;
     }
+    // Every human channel message counts towards the metrics (a redelivery would count twice).
+    if (!context.retryNum) await observeChannelMessage(rt.deps, { ...e, user: e.user });
     if (mentionsUser(text, rt.deps.botUserId)) return;
     const inThread = Boolean(e.thread_ts && e.thread_ts !== e.ts);
     if (inThread) {
