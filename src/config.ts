@@ -18,6 +18,9 @@ const modelSchema = z
     model: z.string().min(1).optional(),
     baseUrl: z.string().url().optional(),
     timeoutMs: z.number().int().positive().optional(),
+    /** Estimated USD per 1,000 tokens; unset falls back to a small table by model name (unknown → 0). */
+    costPer1kInput: z.number().min(0).optional(),
+    costPer1kOutput: z.number().min(0).optional(),
   })
   .strict();
 
@@ -92,6 +95,16 @@ export const configSchema = z
     access: z.object({ allowGuests: z.boolean().default(false), allowExternal: z.boolean().default(false) }).strict().default({}),
     /** Stored questions, turns, feedback and closed escalations older than `days` are purged on `cron` (in UTC). */
     retention: z.object({ days: z.number().int().positive().default(90), cron: z.string().default('17 3 * * *') }).strict().default({}),
+    /** LLM budget: LLM calls per user per hour and a monthly USD cap per task; past them the offline path answers. */
+    limits: z
+      .object({
+        perUserPerHour: z.number().int().positive().default(30),
+        monthlyCapUsd: z.object(Object.fromEntries(tasks.map((t) => [t, z.number().min(0).optional()])) as Record<LlmTask, z.ZodOptional<z.ZodNumber>>).strict().default({}),
+      })
+      .strict()
+      .default({}),
+    /** Files shared with Deskmate in a DM: larger files are refused with a message. */
+    uploads: z.object({ maxBytes: z.number().int().positive().default(5 * 1024 * 1024) }).strict().default({}),
     /** Unprompted answers in opted-in channels only go out above this retrieval confidence. */
     proactive: z.object({ minConfidence: z.number().min(0).max(1).default(0.5) }).strict().default({}),
     copy: z

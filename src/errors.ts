@@ -16,6 +16,7 @@ export enum ErrorCode {
   SlackFailed = 'slack_failed',
   Forbidden = 'forbidden',
   InputTooLarge = 'input_too_large',
+  UnsupportedFile = 'unsupported_file',
   Internal = 'internal',
 }
 

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
+import type { LlmTask } from '../config.js';
 import { isDeskmateError } from '../errors.js';
 import { childLogger } from '../log.js';
-import { chatModelFor, embeddingsFor } from '../llm/models.js';
+import { Budget, type BudgetVerdict } from '../llm/budget.js';
+import { chatModelFor, embeddingsFor, type TaskModel } from '../llm/models.js';
 import { extractAnswer } from './extractive-answer.js';
 import { openIndex, requireManifest } from './index-store.js';
 import { classifyIntent } from './intent.js';
@@ -40,6 +42,8 @@ export interface AskOptions {
   context?: string[];
   style?: 'answer' | 'tutor';
   mode?: RetrievalMode;
+  /** Who asked (Slack user id): the per-user LLM rate limit counts by it. */
+  user?: string;
 }
 
 const MAX_QUESTION_CHARS = 4000;
@@ -57,12 +61,26 @@ export class Asker {
     private readonly indexDir: string,
     private retriever: HybridRetriever,
     private manifestStamp: string,
+    /** Usage, rate limit and monthly cap per task; its store opens only when a model is about to be used. */
+    readonly budget: Budget,
   ) {}
 
-  static async open(config: Config, indexDir = config.index.dir): Promise<Asker> {
+  static async open(config: Config, indexDir = config.index.dir, budget = new Budget(config)): Promise<Asker> {
     const dir = path.resolve(indexDir);
     const retriever = await loadRetriever(config, dir);
-    return new Asker(config, dir, retriever, stampOf(dir));
+    return new Asker(config, dir, retriever, stampOf(dir), budget);
+  }
+
+  /** The task's model when configured and within budget (metered); otherwise null, with the verdict when a limit stopped it. */
+  private async budgetedModel(task: LlmTask, user?: string): Promise<{ model: TaskModel | null; blocked?: BudgetVerdict }> {
+    const model = chatModelFor(this.config, task);
+    if (!model) return { model: null };
+    const verdict = await this.budget.check(task, user);
+    if (!verdict.allowed) {
+      log.info({ task, fallback: verdict.fallback }, 'LLM budget reached; answering offline');
+      return { model: null, blocked: verdict };
+    }
+    return { model: this.budget.meter(model, task, user) };
   }
 
   get chunkCount(): number {
@@ -93,8 +111,11 @@ export class Asker {
     const intent = classifyIntent(question);
     // Schema-wide questions (migration order, FK cycles, missing keys/indexes) get the computed review, not retrieval.
     if (isSchemaReviewQuestion(question) && this.retriever.graph.tables.length) {
-      const r = await answerSchemaReview(question, this.retriever.graph.tables, this.retriever.chunks, chatModelFor(this.config, 'review'));
-      return { question, intent: 'answer', escalate: false, reason: `schema review of ${r.review.tableCount} tables`, confidence: 1, answer: r.answer, sources: r.sources, answeredBy: r.answeredBy, ...(r.fallback ? { fallback: r.fallback } : {}) };
+      const gate = await this.budgetedModel('review', options.user);
+      const r = await answerSchemaReview(question, this.retriever.graph.tables, this.retriever.chunks, gate.model);
+      const fallback = gate.blocked?.fallback ?? r.fallback;
+      const answer = gate.blocked ? `${r.answer}\n\n_(${gate.blocked.message})_` : r.answer;
+      return { question, intent: 'answer', escalate: false, reason: `schema review of ${r.review.tableCount} tables`, confidence: 1, answer, sources: r.sources, answeredBy: r.answeredBy, ...(fallback ? { fallback } : {}) };
     }
     // Follow-ups ("and how do I undo it?") are retrieved with the thread's last turn for context.
     const lastTurn = options.context?.length ? options.context[options.context.length - 1].slice(0, 500) : '';
@@ -114,7 +135,12 @@ export class Asker {
     let answer = offline.text;
     let answeredBy = 'extractive';
     let fallback: string | undefined;
-    const model = retrieval.hits.length && !escalate ? chatModelFor(this.config, options.style === 'tutor' ? 'tutor' : 'answer') : null;
+    const gate = retrieval.hits.length && !escalate ? await this.budgetedModel(options.style === 'tutor' ? 'tutor' : 'answer', options.user) : { model: null };
+    const model = gate.model;
+    if (gate.blocked) {
+      fallback = gate.blocked.fallback;
+      answer = `${offline.text}\n\n_(${gate.blocked.message})_`;
+    }
     if (model) {
       try {
         answer = await llmAnswer(model, buildAnswerPrompt(question, retrieval.hits, options.style ?? 'answer', options.context));

@@ -10,6 +10,7 @@ import { escalateQuestion } from './escalate.js';
 import { recordBotAnswer, recordQuestion } from './metrics-hooks.js';
 import { refusalFor } from './guards.js';
 import { guardOutgoingText } from './output-guard.js';
+import { askUploads } from './uploads/ask-uploads.js';
 import { asksWhy, MAX_QUESTION_CHARS, stripMentions, truncate } from './text.js';
 
 const CONTEXT_TURNS = 6;
@@ -41,7 +42,7 @@ export async function answerQuestion(deps: SlackDeps, client: WebClient, q: Stor
     const placeholder = await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: ':mag: Looking in the docs…' });
     placeholderTs = placeholder.ts;
     const context = await contextFor(deps, client, q, log);
-    const asked = await deps.asker.ask(q.text, { context, style: q.kind === 'dm' ? 'tutor' : 'answer' });
+    const asked = (q.kind === 'dm' ? await askUploads(deps, q, context) : undefined) ?? (await deps.asker.ask(q.text, { context, style: q.kind === 'dm' ? 'tutor' : 'answer', user: q.user }));
     const result = { ...asked, answer: await guardOutgoingText(asked.answer, deps.config, { questionId: q.id }) };
     const notes = q.truncated ? [`Your message was long; I read its first ${MAX_QUESTION_CHARS} characters.`] : [];
     if (result.fallback) notes.push(`The language model was unavailable (${result.fallback}); this is the offline answer.`);
@@ -77,7 +78,7 @@ async function answerProactively(deps: SlackDeps, client: WebClient, q: StoredQu
   const threadTs = q.threadTs ?? q.messageTs;
   // Checked again here (not only at ack time): two questions in one thread may both be queued.
   if (await deps.store.threadKind(q.channel, threadTs)) return deps.store.finishQuestion(q.id, 'done');
-  const asked = await deps.asker.ask(q.text, { style: 'answer' });
+  const asked = await deps.asker.ask(q.text, { style: 'answer', user: q.user });
   const result = { ...asked, answer: await guardOutgoingText(asked.answer, deps.config, { questionId: q.id }) };
   const confident = !result.escalate && !asksWhy(q.text) && result.confidence >= deps.config.proactive.minConfidence;
   if (!confident) {

@@ -49,6 +49,8 @@ export class FakeSlack {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        // Shared files (url_private_download): served only with a bot token, as Slack does.
+        if ((req.url ?? '').startsWith('/files/')) return fake!.serveFile(req, res);
         const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
         const fault = fake!.takeHttpFault(method);
         if (fault === 'reset') return req.socket.destroy();
@@ -69,6 +71,29 @@ export class FakeSlack {
   /** Base URL with the trailing /api/, as Slack's own default. */
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+  }
+
+  private readonly files = new Map<string, Buffer>();
+  /** File downloads: the path and whether a bearer token came with it (the token itself is not kept). */
+  readonly downloads: Array<{ path: string; authorized: boolean }> = [];
+
+  /** Hosts bytes as a private file; returns its url_private_download. */
+  hostFile(name: string, bytes: Buffer | string): string {
+    const path = `/files/F${++this.seq}/${encodeURIComponent(name)}`;
+    this.files.set(path, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
+    return `${this.url.replace(/\/api\/$/, '')}${path}`;
+  }
+
+  /** @internal the request handler's hook */
+  serveFile(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const path = (req.url ?? '').split('?')[0];
+    const authorized = /^Bearer xox[bp]-/.test(String(req.headers.authorization ?? ''));
+    this.downloads.push({ path, authorized });
+    const bytes = this.files.get(path);
+    // Slack answers an unauthenticated download with its HTML login page, not a 401.
+    if (!authorized) return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>');
+    if (!bytes) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
   }
 
   callsTo(method: string): SlackCall[] {
