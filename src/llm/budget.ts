@@ -148,3 +148,14 @@ export async function usageTotalsFor(config: Pick<Config, 'databaseUrl' | 'dataD
     await store.close();
   }
 }
+
+/** A task's model when configured and within budget (metered), else null with the verdict that stopped it. */
+export async function budgetedModel(budget: Budget, model: TaskModel | null, task: LlmTask, user?: string): Promise<{ model: TaskModel | null; blocked?: BudgetVerdict }> {
+  if (!model) return { model: null };
+  const verdict = await budget.check(task, user);
+  if (!verdict.allowed) {
+    log.info({ task, fallback: verdict.fallback }, 'LLM budget reached; answering offline');
+    return { model: null, blocked: verdict };
+  }
+  return { model: budget.meter(model, task, user) };
+}

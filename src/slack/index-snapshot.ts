@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { DeskmateError, ErrorCode } from '../errors.js';
+import type { Chunk, TableInfo } from '../knowledge/chunk.js';
+import { readIndexData } from '../knowledge/index-store.js';
+import { LexicalIndex } from '../knowledge/lexical-index.js';
+import { MANIFEST_FILE } from '../knowledge/manifest.js';
+import { Budget } from '../llm/budget.js';
+
+/**
+ * The index as data for commands that need all of it (schema review, scaffold exemplars), read
+ * from disk on first use and again after a rebuild. The answering Asker may live in a worker
+ * thread, so commands do not borrow its retriever.
+ */
+export interface IndexSnapshot {
+  chunks: Chunk[];
+  tables: TableInfo[];
+  /** Code chunks only, searchable by words: exemplars for /scaffold. */
+  code: { chunks: Chunk[]; lexical: LexicalIndex };
+}
+
+const cache = new Map<string, { stamp: string; snapshot: IndexSnapshot }>();
+
+function stampOf(dir: string): string {
+  try {
+    const st = fs.statSync(path.join(dir, MANIFEST_FILE));
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+export function indexSnapshot(config: Pick<Config, 'index'>): IndexSnapshot {
+  const dir = path.resolve(config.index.dir);
+  const stamp = stampOf(dir);
+  const hit = cache.get(dir);
+  if (hit && hit.stamp === stamp) return hit.snapshot;
+  const data = readIndexData(dir);
+  if (!data) throw new DeskmateError(ErrorCode.IndexMissing, 'There is no docs index yet. An admin can build one with `/deskmate reindex` or `deskmate ingest`.');
+  const code = data.chunks.filter((c) => c.kind === 'code');
+  const snapshot: IndexSnapshot = { chunks: data.chunks, tables: data.tables, code: { chunks: code, lexical: new LexicalIndex(code) } };
+  cache.set(dir, { stamp, snapshot });
+  return snapshot;
+}
+
+const budgets = new WeakMap<object, Budget>();
+
+/** One Budget per running app (usage store opened on first metered call). */
+export function budgetFor(owner: object, config: ConstructorParameters<typeof Budget>[0]): Budget {
+  let b = budgets.get(owner);
+  if (!b) budgets.set(owner, (b = new Budget(config)));
+  return b;
+}

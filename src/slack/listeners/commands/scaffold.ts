@@ -1,0 +1,45 @@
+import type { App } from '@slack/bolt';
+import { userMessageOf } from '../../../errors.js';
+import { childLogger } from '../../../log.js';
+import { budgetedModel } from '../../../llm/budget.js';
+import { chatModelFor } from '../../../llm/models.js';
+import { importUniverseOf, readConventions } from '../../../scaffold/context.js';
+import { scaffold } from '../../../scaffold/scaffold.js';
+import { scaffoldMessage } from '../../blocks/scaffold.js';
+import { budgetFor, indexSnapshot } from '../../index-snapshot.js';
+import { background, type SlackRuntime } from '../../runtime.js';
+
+const log = childLogger('slack.scaffold');
+const EXEMPLAR_CANDIDATES = 20;
+
+/** `/scaffold <what to build>`: ack at once, generate off the request path, reply ephemerally to the caller. */
+export function registerScaffoldCommand(app: App, rt: SlackRuntime): void {
+  app.command('/scaffold', async ({ ack, command }) => {
+    const request = command.text.trim();
+    if (!request) {
+      await ack({ response_type: 'ephemeral', text: 'Say what to build, e.g. `/scaffold a controller for refunds`.' });
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: ':hammer_and_wrench: Scaffolding from your team\'s code and conventions…' });
+    const { channel_id: channel, user_id: user } = command;
+    background('scaffold', { user }, async () => {
+      try {
+        const { config } = rt.deps;
+        const snapshot = indexSnapshot(config);
+        const gate = await budgetedModel(budgetFor(rt.deps, config), chatModelFor(config, 'scaffold'), 'scaffold', user);
+        const result = await scaffold(request, {
+          retrieve: async (q) => snapshot.code.lexical.query(q, EXEMPLAR_CANDIDATES).map((h) => snapshot.code.chunks[h.index]),
+          conventions: readConventions(config),
+          model: gate.model,
+          ...importUniverseOf(snapshot.chunks),
+        });
+        if (gate.blocked) result.note = [result.note, gate.blocked.message].filter(Boolean).join(' ');
+        log.info({ user, language: result.language, exemplars: result.exemplars.length, unresolved: result.unresolved.length, model: result.model ?? 'offline' }, 'scaffold done');
+        await rt.client.chat.postEphemeral({ channel, user, ...scaffoldMessage(request, result) } as never);
+      } catch (err) {
+        log.error({ err: (err as Error).message }, 'scaffold failed');
+        await rt.client.chat.postEphemeral({ channel, user, text: `I could not scaffold that: ${userMessageOf(err)}` });
+      }
+    });
+  });
+}
