@@ -34,6 +34,11 @@ export class FakeSlack {
   readonly faulted: Array<{ method: string; fault: string; at: number }> = [];
   /** users.info answers per user (guests: is_restricted / is_ultra_restricted). */
   readonly userProfiles = new Map<string, Record<string, unknown>>();
+  /** files.uploadV2 step 2: bytes POSTed to an upload_url this fake handed out, by file id. */
+  readonly uploadedBytes = new Map<string, Buffer>();
+  /** files.uploadV2 step 3: uploads completed into a channel, with the bytes received for them. */
+  readonly completedUploads: Array<{ fileId: string; channel?: string; title?: string; filename?: string; bytes?: Buffer }> = [];
+  private readonly uploadNames = new Map<string, string>();
   private seq = 0;
   private waiters: Array<() => void> = [];
 
@@ -49,6 +54,7 @@ export class FakeSlack {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        if ((req.url ?? '').startsWith('/upload/')) return void fake!.acceptUpload(req.url!, String(req.headers['content-type'] ?? ''), Buffer.concat(chunks), res);
         // Shared files (url_private_download): served only with a bot token, as Slack does.
         if ((req.url ?? '').startsWith('/files/')) return fake!.serveFile(req, res);
         const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
@@ -133,6 +139,24 @@ export class FakeSlack {
     return fault;
   }
 
+  /** @internal the upload_url handler: keeps the file's bytes (raw body, or the file part of a multipart form as the WebClient sends it). */
+  async acceptUpload(url: string, contentType: string, body: Buffer, res: http.ServerResponse): Promise<void> {
+    const fileId = url.split('/')[2]?.split('?')[0] ?? '';
+    if (!this.uploadNames.has(fileId)) {
+      res.writeHead(404);
+      return void res.end('unknown upload');
+    }
+    let bytes = body;
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Request('http://fake.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
+      const part = [...form.values()].find((v): v is File => typeof v !== 'string');
+      bytes = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    }
+    this.uploadedBytes.set(fileId, bytes);
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`OK - ${bytes.length}`);
+  }
+
   setDnd(user: string, snoozed: boolean): void {
     this.dnd.set(user, snoozed);
   }
@@ -210,6 +234,16 @@ export class FakeSlack {
         return { ok: true, dnd_enabled: false, snooze_enabled: this.dnd.get(String(args.user)) ?? false };
       case 'users.info':
         return { ok: true, user: { id: args.user, tz: 'UTC', is_bot: false, is_restricted: false, is_ultra_restricted: false, ...this.userProfiles.get(String(args.user)) } };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(++this.seq).padStart(8, '0')}`;
+        this.uploadNames.set(fileId, String(args.filename ?? ''));
+        return { ok: true, file_id: fileId, upload_url: `${this.url.replace(/\/api\/$/, '')}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as Array<{ id: string; title?: string }>;
+        for (const f of files) this.completedUploads.push({ fileId: f.id, title: f.title, channel: args.channel_id as string | undefined, filename: this.uploadNames.get(f.id), bytes: this.uploadedBytes.get(f.id) });
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case 'reactions.add':
       case 'reactions.remove':
       case 'views.publish':
