@@ -16,3 +16,8 @@ export function packageRoot(): string {
 export function bundledSamplesDir(): string {
   return path.join(packageRoot(), 'ingest', 'samples');
 }
+
+/** Where admin-approved DM uploads land when no `index.sources` folder is configured; re-indexes include it. */
+export function teamUploadsDir(dataDir: string): string {
+  return path.join(dataDir, 'uploads');
+}

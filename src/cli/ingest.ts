@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultEmbedderProvider, loadConfig } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { embedderSpecFor, embeddingsFor } from '../llm/models.js';
 import { readManifest } from '../knowledge/index-store.js';
-import { bundledSamplesDir } from '../paths.js';
+import { bundledSamplesDir, teamUploadsDir } from '../paths.js';
 import { runIngest, type IngestResult } from '../../ingest/pipeline.js';
 import { createProgress } from '../../ingest/progress.js';
 import { formatReport } from '../../ingest/sanitize/index.js';
@@ -45,7 +46,9 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   const provider = (flags.embedder as 'local' | 'openai' | undefined) ?? (existing ? (existing.embedder.name.startsWith('openai:') ? 'openai' : 'local') : defaultEmbedderProvider(config));
   const spec = embedderSpecFor(provider, config);
   const embeddings = embeddingsFor(spec, config);
-  const roots = paths.length ? paths : config.index.sources.length ? config.index.sources : [bundledSamplesDir()];
+  const uploads = teamUploadsDir(config.dataDir);
+  // Files an admin added from a DM (see /slack/uploads) join the configured sources on every re-index.
+  const roots = paths.length ? paths : [...(config.index.sources.length ? config.index.sources : [bundledSamplesDir()]), ...(fs.existsSync(uploads) ? [uploads] : [])];
   return runIngest({
     roots,
     indexDir,

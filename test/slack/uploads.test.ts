@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FakeSlack } from '../support/fake-slack';
+import { startFakeOpenAI } from '../support/fake-openai';
 import { messageEvent, nextTs } from '../support/signed';
 import { ADMIN, buildSampleIndex, JUNIOR, renderedText, startHarness, tempDataDir, type Harness } from './harness';
 
@@ -60,6 +61,25 @@ describe('files shared in a DM', () => {
     expect(answer).toMatch(/order_items/);
     // The uploaded schema is reviewed, not the sample index's tables.
     expect(answer).not.toMatch(/shipments/);
+  });
+
+  test('with a review model configured, the uploaded schema review gets the model\'s notes and names the model', async () => {
+    await h.stop();
+    const llm = await startFakeOpenAI();
+    try {
+      llm.setChat({ kind: 'reply', content: 'Break the customers/invoices cycle with a deferred constraint.' });
+      h = await startHarness({ fake, dataDir: tempDataDir(), indexDir, configExtra: { openai: { baseUrl: llm.baseUrl }, models: { review: { model: 'review-model' } } } });
+      await h.sendEvent(share(DM, JUNIOR, 'billing.sql', SCHEMA));
+      await fake.waitFor(() => postsTo(DM).find((c) => /billing\.sql/.test(renderedText(c.args))));
+      await h.sendEvent(messageEvent({ channel: DM, user: JUNIOR, text: 'are there circular foreign keys in these tables?', channel_type: 'im' }));
+      await h.deskmate.idle();
+      const answer = renderedText(fake.callsTo('chat.update').at(-1)!.args);
+      expect(answer).toMatch(/deferred constraint/);
+      expect(answer).toMatch(/Answered by review-model/);
+      expect(llm.chatRequests.at(-1)!.messages.map((m) => m.content).join('\n')).toMatch(/invoices/);
+    } finally {
+      await llm.close();
+    }
   });
 
   test('an oversize file is refused with the limit, before any download', async () => {

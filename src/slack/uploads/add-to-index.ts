@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config.js';
+import { teamUploadsDir } from '../../paths.js';
 import type { DmUpload } from './dm-uploads.js';
 
 /**
  * Where an admin-approved upload goes: the first configured `index.sources` folder, else
- * `<dataDir>/uploads` (which a reindex then has to include: see sourcesAfterUpload).
+ * `<dataDir>/uploads`, which `deskmate ingest` (and so `reindex`) adds to its roots.
  */
 export function uploadTargetDir(config: Pick<Config, 'index' | 'dataDir'>): string {
   const folder = config.index.sources.find((s) => {
@@ -15,7 +16,7 @@ export function uploadTargetDir(config: Pick<Config, 'index' | 'dataDir'>): stri
       return false;
     }
   });
-  return folder ?? path.join(config.dataDir, 'uploads');
+  return folder ?? teamUploadsDir(config.dataDir);
 }
 
 /** Writes the sanitized-at-ingest original under a name that cannot escape the folder; returns the path. */

@@ -2,7 +2,10 @@ import type { Chunk, ChunkDraft } from '../../knowledge/chunk.js';
 import type { AskResult } from '../../knowledge/ask.js';
 import { answerSchemaReview } from '../../knowledge/schema-review-answer.js';
 import { isSchemaReviewQuestion } from '../../knowledge/schema-review.js';
+import { budgetedModel } from '../../llm/budget.js';
+import { chatModelFor } from '../../llm/models.js';
 import { terms } from '../../llm/tokenize.js';
+import { budgetFor } from '../index-snapshot.js';
 import type { StoredQuestion } from '../../store/types.js';
 import type { SlackDeps } from '../deps.js';
 import { uploadsFor, type DmUpload } from './dm-uploads.js';
@@ -46,11 +49,13 @@ export async function askUploads(deps: SlackDeps, q: StoredQuestion, context: st
   if (!uploads.length) return undefined;
   const tables = uploads.flatMap((u) => u.tables);
   if (tables.length && isSchemaReviewQuestion(q.text)) {
-    const r = await answerSchemaReview(q.text, tables, uploads.flatMap(asChunks), null);
+    const gate = await budgetedModel(budgetFor(deps, deps.config), chatModelFor(deps.config, 'review'), 'review', q.user);
+    const r = await answerSchemaReview(q.text, tables, uploads.flatMap(asChunks), gate.model);
     const names = uploads.filter((u) => u.tables.length).map((u) => u.name);
     return {
       question: q.text, intent: 'answer', escalate: false, reason: `schema review of ${r.review.tableCount} uploaded tables (${names.join(', ')})`,
-      confidence: 1, answer: r.answer, sources: r.sources, answeredBy: r.answeredBy,
+      confidence: 1, answer: gate.blocked ? `${r.answer}\n\n_(${gate.blocked.message})_` : r.answer, sources: r.sources, answeredBy: r.answeredBy,
+      ...((gate.blocked?.fallback ?? r.fallback) ? { fallback: gate.blocked?.fallback ?? r.fallback } : {}),
     };
   }
   const matches = matchUploads(q.text, uploads);
