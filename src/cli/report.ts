@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { openMetricsStore } from '../metrics/create.js';
 import { formatReportText } from '../metrics/format.js';
 import { loadWeeklyReport, reportSettings } from '../metrics/weekly.js';
@@ -20,12 +20,15 @@ export function registerReport(program: Command): void {
 }
 
 export async function reportCommand(flags: ReportFlags, io: { stdout: { write(s: string): unknown } } = process, now = Date.now()): Promise<void> {
-  const config = loadConfig();
-  const settings = reportSettings(config);
+  io.stdout.write((await renderReport(loadConfig(), flags, now)) + '\n');
+}
+
+/** The report as `deskmate report` prints it (text, or one JSON object); shared with the local console. */
+export async function renderReport(config: Config, flags: ReportFlags = {}, now = Date.now()): Promise<string> {
   const store = await openMetricsStore(config);
   try {
-    const report = await loadWeeklyReport(store, settings, { week: flags.week, now });
-    io.stdout.write(flags.json ? JSON.stringify(report) + '\n' : formatReportText(report) + '\n');
+    const report = await loadWeeklyReport(store, reportSettings(config), { week: flags.week, now });
+    return flags.json ? JSON.stringify(report) : formatReportText(report);
   } finally {
     await store.close();
   }

@@ -7,6 +7,7 @@ import { readManifest } from '../knowledge/index-store.js';
 import { childLogger } from '../log.js';
 import { formatResult } from './format.js';
 import { ingestCommand } from '../cli/ingest.js';
+import { renderReport } from '../cli/report.js';
 
 const log = childLogger('console');
 
@@ -18,7 +19,7 @@ export interface ConsoleOptions {
 }
 
 const HELP = `Ask a question about the docs, e.g. "How do I list shipments?" or "Why did we choose cursor pagination?".
-Commands: help, reindex (rebuild the index from the configured docs), quit.`;
+Commands: help, reindex (rebuild the index from the configured docs), report (this week's interruption report), quit.`;
 
 /**
  * The local mode: the same capabilities as in Slack, in a terminal. On first run it indexes the
@@ -52,6 +53,7 @@ export async function runConsole(config: Config, options: ConsoleOptions = {}): 
     try {
       if (command === 'quit' || command === 'exit') break;
       if (command === 'help' || command === '?') say(HELP);
+      else if (command === 'report') say(await renderReport(config));
       else if (command === 'reindex') {
         const r = await ingestCommand([], { index: indexDir, quiet: !interactive });
         await asker.reloadIfChanged();
