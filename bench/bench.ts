@@ -4,6 +4,7 @@ import path from 'node:path';
 import { bundledSamplesDir } from '../src/paths.js';
 import { LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
 import { benchBuild, benchIngest, benchPhases } from './bench-ingest.js';
+import { benchMetrics } from './bench-metrics.js';
 import { benchAnswers, benchVectorQueries, type VectorQueryFigures } from './bench-query.js';
 import { sharedDir } from './corpus.js';
 import { syntheticQuestions, writeSyntheticCorpus } from './synthetic.js';
@@ -17,6 +18,7 @@ Speed figures, each beside a baseline measured in the same run:
               against exact cosine search, at 10k and 100k chunks
   answer      Asker.ask (hybrid retrieval, intent, extraction), p50/p99, at 10k and 100k chunks
   slack acks  bench/bench-slack.ts benchAcks(), when present
+  metrics     1M metric events into SQLite and PostgreSQL, one weekly report each (not with --quick)
 
   --quick   10k chunks only (a smoke run)
   --json    also print every figure as one JSON object on the last line
@@ -127,6 +129,14 @@ async function main(): Promise<void> {
       line(`Slack acks: p50 ${acks.ack_p50_ms} ms, p99 ${acks.ack_p99_ms} ms, duplicate replies ${acks.duplicate_replies}`);
     } catch (err) {
       line(`Slack acks: skipped (${(err as Error).message.split('\n')[0]})`);
+    }
+
+    // 5. Interruption metrics: 1M events and one weekly report on SQLite and PostgreSQL (a minute or two: not in --quick).
+    if (!quick) {
+      const metrics = await benchMetrics({ log: note });
+      Object.assign(out, metrics);
+      const pg = metrics.report_ms_1m_postgres === null ? 'PostgreSQL skipped (no server binaries)' : `PostgreSQL ${metrics.report_ms_1m_postgres} ms (${metrics.db_mb_1m_postgres} MB)`;
+      line(`Metrics (1M events, weekly report ${metrics.report_week}): SQLite ${metrics.report_ms_1m_sqlite} ms (${metrics.db_mb_1m_sqlite} MB); ${pg}`);
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
