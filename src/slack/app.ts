@@ -12,6 +12,7 @@ import { AnswerQueue } from './answer-queue.js';
 import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackClientOptions } from './client-options.js';
+import { malformedRequestHandler } from './receiver-errors.js';
 import { rolesOf, type AskerLike, type SlackDeps } from './deps.js';
 import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
@@ -85,7 +86,7 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   } else {
     if (!config.slack.signingSecret) throw new DeskmateError(ErrorCode.ConfigInvalid, 'HTTP mode needs SLACK_SIGNING_SECRET.');
     // processBeforeResponse: the listener persists the question before the 200 goes out.
-    receiver = new HTTPReceiver({ signingSecret: config.slack.signingSecret, endpoints: '/slack/events', processBeforeResponse: true, customRoutes: [healthz], logger: boltLogger() });
+    receiver = new HTTPReceiver({ signingSecret: config.slack.signingSecret, endpoints: '/slack/events', processBeforeResponse: true, customRoutes: [healthz], logger: boltLogger(), processEventErrorHandler: malformedRequestHandler });
   }
   const app = new App({
     receiver,

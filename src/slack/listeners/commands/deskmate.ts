@@ -18,7 +18,7 @@ export const COMMAND_HELP = [
 /** `/deskmate help|reindex`; anything else gets the usage. Replies are ephemeral. */
 export function registerDeskmateCommand(app: App, rt: SlackRuntime): void {
   app.command('/deskmate', async ({ ack, command }) => {
-    const sub = command.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    const sub = String(command.text ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     if (sub === 'stats') {
       await ack();
       background('stats', { user: command.user_id }, () => postStats(rt.deps, rt.client, { channel: command.channel_id, user: command.user_id }));
