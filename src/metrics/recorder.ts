@@ -15,6 +15,8 @@ export interface QuestionAsked {
   topic?: string;
   /** Sanitized question text; dropped for DMs. */
   text?: string;
+  /** When the question arrived (epoch ms), so time to first answer includes retrieval; default now. */
+  at?: number;
 }
 
 export interface ChannelMessage {
@@ -36,17 +38,17 @@ export class MetricsRecorder {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private async put(event: Omit<MetricEvent, 'at' | 'mode'>): Promise<void> {
+  private async put(event: Omit<MetricEvent, 'at' | 'mode'>, at = this.now()): Promise<void> {
     try {
-      await this.store.record({ ...event, at: this.now(), mode: this.mode });
+      await this.store.record({ ...event, at, mode: this.mode });
     } catch (err) {
       log.warn({ err, type: event.type }, 'metric event not recorded');
     }
   }
 
   questionAsked(q: QuestionAsked): Promise<void> {
-    const { user, channelKind, text, ...rest } = q;
-    return this.put({ type: 'question_asked', actor: user, channelKind, ...rest, text: channelKind === 'dm' ? undefined : text });
+    const { user, channelKind, text, at, ...rest } = q;
+    return this.put({ type: 'question_asked', actor: user, channelKind, ...rest, text: channelKind === 'dm' ? undefined : text }, at);
   }
 
   /** `by` is 'bot' for Deskmate, else the user id of the person who answered. */

@@ -21,11 +21,14 @@ export function questionRef(q: Pick<StoredQuestion, 'channel' | 'threadTs' | 'me
   return threadRef(q.channel, q.threadTs ?? q.messageTs);
 }
 
-/** After intent and retrieval: topic as escalation routing would pick it; the stored text is already sanitized. */
+/**
+ * After intent and retrieval: topic as escalation routing would pick it; the stored text is already
+ * sanitized. Dated when the question arrived, so time to first answer includes the retrieval.
+ */
 export async function recordQuestion(deps: SlackDeps, q: StoredQuestion, result: { intent?: string; confidence?: number }): Promise<void> {
   if (!deps.metrics) return;
   const topic = routeTopic(q.text, deps.config.topics, deps.config.seniors).topic;
-  await deps.metrics.questionAsked({ ref: questionRef(q), user: q.user, channel: q.channel, channelKind: q.kind === 'dm' ? 'dm' : 'channel', intent: result.intent, confidence: result.confidence, topic, text: q.text });
+  await deps.metrics.questionAsked({ ref: questionRef(q), user: q.user, channel: q.channel, channelKind: q.kind === 'dm' ? 'dm' : 'channel', intent: result.intent, confidence: result.confidence, topic, text: q.text, at: q.createdAt });
 }
 
 export async function recordBotAnswer(deps: SlackDeps, q: StoredQuestion): Promise<void> {

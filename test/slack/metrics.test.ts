@@ -94,6 +94,7 @@ afterEach(async () => {
 describe('metrics recorded by the Slack listeners', () => {
   test('a ping of a senior that Deskmate answers: senior_ping, question_asked (topic, sanitized text) and answered share the thread key; feedback lands on it', async () => {
     h = await start();
+    const started = Date.now();
     const ts = '1760000000.000100';
     const text = `<@${SENIOR_API}> <@${fake.botUserId}> how do I list shipments with cursor pagination?`;
     // Slack sends both: the channel message (any channel Deskmate is in) and the app_mention.
@@ -111,6 +112,9 @@ describe('metrics recorded by the Slack listeners', () => {
     expect(asked!.text).not.toContain('<@'); // mentions stripped before storing
     expect(typeof asked!.confidence).toBe('number');
     expect(events.filter((e) => e.type === 'answered')).toEqual([expect.objectContaining({ ref, actor: 'bot' })]);
+    // Dated at arrival (before retrieval), so the time to first answer covers the whole wait.
+    expect(asked!.at).toBeLessThan(events.find((e) => e.type === 'answered')!.at);
+    expect(asked!.at).toBeGreaterThanOrEqual(started);
 
     const answer = fake.callsTo('chat.update').find((c) => buttonValue(c.args, 'answer_helpful'));
     expect(answer).toBeDefined();
