@@ -13,6 +13,7 @@ import { MetricsRecorder } from '../metrics/recorder.js';
 import { openMetricsStore } from '../metrics/create.js';
 import { scheduleReportJob } from '../slack/report-job.js';
 import { createStore } from '../store/create.js';
+import { scheduleRetention } from '../store/retention-schedule.js';
 import { ingestCommand } from './ingest.js';
 
 const log = childLogger('start');
@@ -73,12 +74,16 @@ async function startSlack(config: Config, mode: 'socket' | 'http', indexDir: str
     },
   });
   await deskmate.start({ port: config.slack.port });
+  // Data older than retention.days goes once now, then on retention.cron.
+  const retention = scheduleRetention(store, config.retention);
+  await retention.runNow().catch((err) => log.error({ err: (err as Error).message }, 'retention purge at start failed'));
   const weeklyReport = scheduleReportJob({ config, store: metricsStore, client: deskmate.runtime.client });
   await new Promise<void>((resolve) => {
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
+      retention.stop();
       log.info({ signal }, 'stopping: draining in-flight answers');
       weeklyReport?.stop();
       void deskmate
