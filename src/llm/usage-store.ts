@@ -119,7 +119,8 @@ export class PostgresUsageStore implements UsageStore {
   private constructor(private readonly pool: pg.Pool) {}
 
   static async open(databaseUrl: string): Promise<PostgresUsageStore> {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    // allowExitOnIdle: a one-shot CLI run (deskmate ask) exits without closing the budget.
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, allowExitOnIdle: true });
     pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'));
     const client = await pool.connect();
     try {
