@@ -82,6 +82,15 @@ describe('files shared in a DM', () => {
     }
   });
 
+  test('CSV and OpenAPI YAML uploads are read and acknowledged', async () => {
+    await h.sendEvent(share(DM, JUNIOR, 'rates.csv', 'carrier,zone,price\nacme,1,4.50\nacme,2,6.10\n'));
+    await h.sendEvent(share(DM, JUNIOR, 'refunds.yaml', 'openapi: 3.0.0\ninfo: { title: Refunds, version: "1" }\npaths:\n  /refunds:\n    post:\n      summary: Create a refund\n      responses: { "201": { description: created } }\n'));
+    const csv = await fake.waitFor(() => postsTo(DM).find((c) => /Got \*rates\.csv\*/.test(String(c.args.text))));
+    const api = await fake.waitFor(() => postsTo(DM).find((c) => /Got \*refunds\.yaml\*/.test(String(c.args.text))));
+    expect(String(csv.args.text)).toMatch(/\d+ sections/);
+    expect(String(api.args.text)).toMatch(/\d+ sections/);
+  });
+
   test('an oversize file is refused with the limit, before any download', async () => {
     await h.sendEvent(share(DM, JUNIOR, 'big.sql', 'x', 10_000));
     const msg = await fake.waitFor(() => postsTo(DM).find((c) => /big\.sql/.test(String(c.args.text))));
