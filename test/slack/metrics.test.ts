@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Asker } from '../../src/knowledge/ask';
 import { MetricsRecorder } from '../../src/metrics/recorder';
 import { SqliteMetricsStore } from '../../src/metrics/sqlite';
@@ -220,6 +222,9 @@ describe('reports', () => {
     expect(upload.filename).toBe(CHART_FILENAME);
     expect(upload.bytes!.length).toBeGreaterThan(1000);
     expect(upload.bytes!.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    // files.uploadV2 needs files:write: the app manifest must ask for it.
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../manifest.json'), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } };
+    expect(manifest.oauth_config.scopes.bot).toContain('files:write');
   }, 60_000);
 
   test('without a dashboard channel the job posts nothing and says why', async () => {
