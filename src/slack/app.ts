@@ -12,7 +12,7 @@ import { AnswerQueue } from './answer-queue.js';
 import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackClientOptions } from './client-options.js';
-import { malformedRequestHandler } from './receiver-errors.js';
+import { isRetryableStoreError, malformedRequestHandler } from './receiver-errors.js';
 import { rolesOf, type AskerLike, type SlackDeps } from './deps.js';
 import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
@@ -110,6 +110,8 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   shortcuts.register(app, runtime);
   views.register(app, runtime);
   app.error(async (err) => {
+    // A locked or unreachable store: fail the request (503) so Slack redelivers what we could not store.
+    if (isRetryableStoreError(err)) throw err;
     // One bad event never takes the process down; Slack retries what we failed to ack.
     log.error({ err: err.message, code: (err as { code?: string }).code }, 'listener failed');
   });

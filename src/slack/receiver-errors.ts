@@ -8,13 +8,31 @@ const log = childLogger('slack.receiver');
  * logs them and the event stays acked); what does is a payload Bolt itself chokes on — an envelope
  * whose `event` is a string, an interaction without a type. Those are the caller's fault: 400, not
  * the 500 Bolt sends by default (which would make Slack retry the same bad payload). Failed
- * authorization stays 401. The process keeps serving either way.
+ * authorization stays 401. A store that is locked or away is the one listener failure passed on
+ * (from app.error) so the request gets 503 and Slack delivers it again. The process keeps serving.
  */
+/** Storage that is busy or briefly away: worth Slack's retry, because the question was not stored. */
+const RETRYABLE_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08000', '08003', '08006', '53300']);
+
+export function isRetryableStoreError(err: unknown): boolean {
+  for (let e = err as { code?: unknown; original?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = (e.original ?? e.cause) as typeof e, depth++) {
+    if (typeof e.code === 'string' && RETRYABLE_CODES.has(e.code)) return true;
+  }
+  return false;
+}
+
 export async function malformedRequestHandler(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
   const { error, response } = args;
   if (response.headersSent) return false;
   if ((error as { code?: string }).code === 'slack_bolt_authorization_error') {
     response.writeHead(401);
+    response.end();
+    return true;
+  }
+  if (isRetryableStoreError(error)) {
+    // Not stored, so not acked: Slack retries the delivery (dedupe by event id keeps it to one answer).
+    log.error({ err: error.message }, 'store unavailable while accepting a request: answered 503 so Slack retries');
+    response.writeHead(503);
     response.end();
     return true;
   }

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { FakeSlack } from '../support/fake-slack';
+import { mentionEvent } from '../support/signed';
+import { buildSampleIndex, CHANNEL, JUNIOR, startHarness, tempDataDir, type Harness } from '../slack/harness';
+
+let indexDir: string;
+let fake: FakeSlack;
+let h: Harness;
+let dataDir: string;
+
+beforeAll(async () => {
+  indexDir = await buildSampleIndex();
+});
+beforeEach(async () => {
+  fake = await FakeSlack.start();
+  dataDir = tempDataDir();
+  h = await startHarness({ fake, dataDir, indexDir });
+});
+afterEach(async () => {
+  await h.stop();
+  await fake.close();
+});
+
+const QUESTIONS = ['How do I list shipments?', 'What is the rate limit?', 'How do I verify webhook signatures?', 'How do I authenticate?'];
+
+test('200 concurrent signed mentions: every one acked under 3 s, every question answered exactly once, none lost', async () => {
+  const events = Array.from({ length: 200 }, (_, i) => mentionEvent({ channel: CHANNEL, user: JUNIOR, text: `${QUESTIONS[i % QUESTIONS.length]} (#${i})` }));
+  const responses = await Promise.all(events.map((e) => h.sendEvent(e)));
+  expect(responses.every((r) => r.status === 200)).toBe(true);
+  const ms = responses.map((r) => r.ms).sort((a, b) => a - b);
+  process.stderr.write(`ack ms p50 ${ms[99].toFixed(0)} p99 ${ms[197].toFixed(0)} max ${ms[199].toFixed(0)}\n`);
+  expect(ms[199]).toBeLessThan(3000);
+  await h.deskmate.idle();
+  for (const e of events) expect(fake.threadPosts(CHANNEL, String(e.ts))).toHaveLength(1);
+  const replyTs = new Set(fake.callsTo('chat.update').map((c) => String(c.args.ts)));
+  expect(replyTs.size).toBe(200);
+  expect(await h.store.pendingQuestions()).toEqual([]);
+}, 180_000);
+
+/** Another process takes SQLite's write lock for `holdMs` (a backup, a second replica on the same file). */
+function holdWriteLock(file: string, holdMs: number): Promise<ChildProcess> {
+  const script = `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)}); db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked\\n'); setTimeout(() => { db.exec('COMMIT'); db.close(); process.exit(0); }, ${holdMs});`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.once('data', () => resolve(child));
+    child.once('error', reject);
+  });
+}
+
+test('a database briefly locked by another writer delays the ack but loses nothing (busy_timeout)', async () => {
+  await holdWriteLock(path.join(dataDir, 'deskmate.sqlite'), 1000);
+  const event = mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'How do I list shipments?' });
+  const res = await h.sendEvent(event);
+  expect(res.status).toBe(200);
+  expect(res.ms).toBeGreaterThanOrEqual(500);
+  await h.deskmate.idle();
+  expect(fake.threadPosts(CHANNEL, String(event.ts))).toHaveLength(1);
+  expect((await h.store.recentQuestions(JUNIOR, 1))[0].status).toBe('done');
+});
+
+test('a database locked past busy_timeout gets 503 (not a lost 200); Slack\'s retry is then answered once', async () => {
+  const child = await holdWriteLock(path.join(dataDir, 'deskmate.sqlite'), 7000);
+  const event = mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'How do I list shipments?' });
+  const first = await h.sendEvent(event, { eventId: 'EvLocked1' });
+  expect(first.status).toBe(503);
+  await new Promise((resolve) => child.once('exit', resolve));
+  const retry = await h.sendEvent(event, { eventId: 'EvLocked1', retryNum: 1 });
+  expect(retry.status).toBe(200);
+  await h.deskmate.idle();
+  expect(fake.threadPosts(CHANNEL, String(event.ts))).toHaveLength(1);
+}, 60_000);
