@@ -1,5 +1,6 @@
 import { childLogger } from '../log.js';
 import { reportBlocks, reportFallbackText, type Block } from './blocks.js';
+import type { ReportWeek } from './week.js';
 import { renderChartPng } from './chart.js';
 import { DAY_MS, type WeeklyReport } from './report.js';
 import type { MetricsStore } from './types.js';
@@ -38,6 +39,8 @@ export interface PostReportOptions {
   channel: string;
   skipEmptyWeek?: boolean;
   now?: number;
+  /** More sections for the same message (e.g. LLM usage and cost), given the week reported. */
+  extraBlocks?: (week: ReportWeek) => Promise<Block[]>;
 }
 
 /**
@@ -46,13 +49,15 @@ export interface PostReportOptions {
  */
 export async function postWeeklyReport(opts: PostReportOptions): Promise<{ status: 'posted' | 'no_data' | 'skipped'; report: WeeklyReport }> {
   const now = opts.now ?? Date.now();
-  const week = weekContaining(now - DAY_MS, opts.settings.timezone).label;
+  const reportWeek = weekContaining(now - DAY_MS, opts.settings.timezone);
+  const week = reportWeek.label;
   const report = await loadWeeklyReport(opts.store, opts.settings, { week, now });
   if (!report.has_data && opts.skipEmptyWeek) {
     log.info({ week }, 'weekly report skipped: no data');
     return { status: 'skipped', report };
   }
-  await opts.poster.postMessage(opts.channel, reportFallbackText(report), reportBlocks(report));
+  const extra = report.has_data && opts.extraBlocks ? await opts.extraBlocks(reportWeek).catch((err: Error) => (log.warn({ err: err.message }, 'extra report section failed'), [])) : [];
+  await opts.poster.postMessage(opts.channel, reportFallbackText(report), [...reportBlocks(report), ...extra].slice(0, 50));
   if (!report.has_data) return { status: 'no_data', report };
   const png = await renderChartPng(report);
   await opts.poster.uploadPng(opts.channel, png, `deskmate-${report.week}.png`, `Senior interruptions per day, ${report.week}`);

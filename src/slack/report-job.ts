@@ -1,3 +1,4 @@
+import { usageSection } from '../metrics/usage-section.js';
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { childLogger } from '../log.js';
@@ -33,7 +34,7 @@ export async function runWeeklyReportJob(input: { config: Config; store: Metrics
     log.info('weekly report not posted: report.dashboardChannel is not set');
     return 'no_channel';
   }
-  const { status } = await postWeeklyReport({ store: input.store, settings: reportSettings(input.config), poster: slackReportPoster(input.client), channel, skipEmptyWeek: input.config.report.skipEmptyWeek, now: input.now });
+  const { status } = await postWeeklyReport({ store: input.store, settings: reportSettings(input.config), poster: slackReportPoster(input.client), channel, skipEmptyWeek: input.config.report.skipEmptyWeek, now: input.now, extraBlocks: async (week) => (await usageSection(input.config, week)).blocks });
   return status;
 }
 
