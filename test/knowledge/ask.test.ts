@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { runIngest } from '../../ingest/pipeline';
 import { loadConfig } from '../../src/config';
 import { Asker } from '../../src/knowledge/ask';
@@ -107,6 +109,17 @@ describe('Asker with an OpenAI-compatible LLM (loopback)', () => {
 describe('Asker.open', () => {
   it('says how to build an index when there is none', async () => {
     await expect(Asker.open(loadConfig({ env: {}, cwd: tmpDir() }), tmpDir())).rejects.toMatchObject({ code: ErrorCode.IndexMissing, userMessage: expect.stringMatching(/deskmate ingest/) });
+  });
+
+  it.each([
+    ['a garbage manifest', (dir: string) => fs.writeFileSync(path.join(dir, 'manifest.json'), '{not json')],
+    ['a truncated graph', (dir: string) => fs.truncateSync(path.join(dir, 'hnswlib.index'), 100)],
+    ['a missing docstore', (dir: string) => fs.rmSync(path.join(dir, 'docstore.json'))],
+  ])('stops with a rebuild instruction on %s', async (_what, damage) => {
+    const dir = tmpDir();
+    for (const f of fs.readdirSync(indexDir)) fs.copyFileSync(path.join(indexDir, f), path.join(dir, f));
+    damage(dir);
+    await expect(Asker.open(loadConfig({ env: {}, cwd: tmpDir() }), dir)).rejects.toMatchObject({ code: ErrorCode.IndexCorrupt, userMessage: expect.stringMatching(/Rebuild it with `deskmate ingest`/) });
   });
 
   it('refuses an index built with an embedder that is not configured', async () => {
