@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Embeddings } from '@langchain/core/embeddings';
-import { DEFAULT_INDEX_PARAMS, type IndexParams } from '../src/knowledge/index-params.js';
+import { DEFAULT_INDEX_PARAMS, efSearchFor, type IndexParams } from '../src/knowledge/index-params.js';
 import { buildHnsw, readIndexData, writeIndex } from '../src/knowledge/index-store.js';
 import type { Chunk, ChunkDraft, TableInfo } from '../src/knowledge/chunk.js';
 import { MANIFEST_VERSION, type Manifest, type SourceEntry } from '../src/knowledge/manifest.js';
@@ -141,7 +141,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const manifest: Manifest = {
     version: MANIFEST_VERSION,
     embedder: { name: options.embedder.name, dimensions: dims },
-    params,
+    params: options.params ? params : { ...params, efSearch: efSearchFor(chunks.length, params.efSearch) },
     builtAt: new Date().toISOString(),
     chunkCount: chunks.length,
     sources: manifestSources,
