@@ -22,7 +22,12 @@ Speed figures, each beside a baseline measured in the same run:
 
   --quick   10k chunks only (a smoke run)
   --json    also print every figure as one JSON object on the last line
-  --help    this text`;
+  --help    this text
+
+  --soak              ONLY the soak (bench/bench-soak.ts): signed mentions at 20/s against the app in
+                      HTTP mode on loopback, RSS and heap (after GC) every 10 s; "flat" = end heap within
+                      +25% of the heap after the first minute. Not part of the default bench.
+  --soak-seconds N    soak length (default 600)`;
 
 const QUERIES = 500;
 const EXACT = 200;
@@ -47,6 +52,12 @@ async function main(): Promise<void> {
   }
   const quick = args.includes('--quick');
   const json = args.includes('--json');
+  if (args.includes('--soak')) {
+    const seconds = Number(args[args.indexOf('--soak-seconds') + 1] ?? 600);
+    const { runSoakCli } = await import('./bench-soak.js');
+    await runSoakCli(args.includes('--soak-seconds') ? seconds : 600, json, line, note);
+    return;
+  }
   const out: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, quick };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-bench-'));
   try {

@@ -1,0 +1,264 @@
+/**
+ * Soak: the real app in HTTP mode on loopback, fed signed mentions at a steady rate (default 20/s for
+ * 10 minutes), with RSS and heap sampled every 10 s. The fake Slack Web API runs in a child process:
+ * it records every call, and that growth must not be counted as the app's.
+ * Verdict "flat memory": the heap at the end (after a GC) is within +25% of the heap after the first
+ * minute (warm-up: JIT, caches, SQLite page cache, connection pool).
+ * Run with `npm run bench -- --soak [--soak-seconds N]`; not in the default bench, not in CI.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { configSchema } from '../src/config.js';
+import { Asker } from '../src/knowledge/ask.js';
+import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
+import { bundledSamplesDir } from '../src/paths.js';
+import { createDeskmateApp } from '../src/slack/app.js';
+import type { AskerLike } from '../src/slack/deps.js';
+import { WorkerAsker } from '../src/slack/worker-asker.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { runIngest } from '../ingest/pipeline.js';
+import { FakeSlack } from '../test/support/fake-slack.js';
+import { eventEnvelope, getOnce, mentionEvent, postSigned } from '../test/support/signed.js';
+
+const SECRET = 'bench-soak-signing-secret';
+const QUESTIONS = ['How do I list shipments?', 'What is the rate limit?', 'How do I verify webhook signatures?', 'How do I create a label?', 'What does error 422 mean?', 'How do I paginate results?'];
+const CHILD_FLAG = '--fake-slack-child';
+const SAMPLE_MS = 10_000;
+const WARMUP_MS = 60_000;
+/** One event in this many is delivered a second time with Slack's retry headers: dedupe under load. */
+const RETRY_EVERY = 10;
+
+export interface SoakSample {
+  atS: number;
+  rssMb: number;
+  heapUsedMb: number;
+  sent: number;
+}
+
+interface ReplyStats {
+  answered: number;
+  duplicates: number;
+  calls: number;
+}
+
+export interface SoakFigures {
+  seconds: number;
+  rate: number;
+  sent: number;
+  retries: number;
+  answered: number;
+  duplicates: number;
+  errors: number;
+  ackP50Ms: number;
+  ackP99Ms: number;
+  heapAfterGc: boolean;
+  samples: SoakSample[];
+  start: SoakSample;
+  warm: SoakSample;
+  end: SoakSample;
+  maxRssMb: number;
+  maxHeapMb: number;
+  heapGrowthPct: number;
+  flat: boolean;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+function sample(startedAt: number, sent: number): SoakSample {
+  global.gc?.();
+  const m = process.memoryUsage();
+  return { atS: Math.round((performance.now() - startedAt) / 1000), rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), sent };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The fake Slack in its own process; asks go over IPC. */
+class RemoteFakeSlack {
+  private pending = new Map<number, (v: unknown) => void>();
+  private seq = 0;
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+    readonly botUserId: string,
+    readonly botId: string,
+  ) {
+    child.on('message', (m: { id?: number; value?: unknown }) => {
+      if (m.id !== undefined) this.pending.get(m.id)?.(m.value);
+      this.pending.delete(m.id ?? -1);
+    });
+  }
+
+  static async start(): Promise<RemoteFakeSlack> {
+    const child = fork(__filename, [CHILD_FLAG], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const ready = await new Promise<{ url: string; botUserId: string; botId: string }>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as { url: string; botUserId: string; botId: string }));
+      child.once('exit', (code) => reject(new Error(`fake Slack child exited (${code})`)));
+    });
+    return new RemoteFakeSlack(child, ready.url, ready.botUserId, ready.botId);
+  }
+
+  ask<T>(type: 'stats' | 'close'): Promise<T> {
+    const id = ++this.seq;
+    return new Promise<T>((resolve) => {
+      this.pending.set(id, resolve as (v: unknown) => void);
+      this.child.send({ id, type });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.ask('close');
+    await new Promise<void>((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve())));
+  }
+}
+
+/** Child side: one bot reply thread per question; more than one placeholder, or more than one update of a message, is a duplicate. */
+function replyStats(fake: FakeSlack): ReplyStats {
+  const threads = new Map<string, number>();
+  const updates = new Map<string, number>();
+  for (const c of fake.calls) {
+    if (c.method === 'chat.postMessage' && c.args.thread_ts) {
+      const key = `${c.args.channel}:${c.args.thread_ts}`;
+      const placeholder = String(c.args.text).startsWith(':mag:') ? 1 : 0;
+      threads.set(key, (threads.get(key) ?? 0) + placeholder);
+    } else if (c.method === 'chat.update') {
+      const key = `${c.args.channel}:${c.args.ts}`;
+      updates.set(key, (updates.get(key) ?? 0) + 1);
+    }
+  }
+  let duplicates = 0;
+  for (const n of threads.values()) duplicates += Math.max(0, n - 1);
+  for (const n of updates.values()) duplicates += n - 1;
+  return { answered: threads.size, duplicates, calls: fake.calls.length };
+}
+
+async function runChild(): Promise<void> {
+  const fake = await FakeSlack.start();
+  process.on('message', async (m: { id: number; type: string }) => {
+    if (m.type === 'stats') return void process.send!({ id: m.id, value: replyStats(fake) });
+    await fake.close();
+    process.send!({ id: m.id, value: null }, () => process.disconnect());
+  });
+  process.send!({ url: fake.url, botUserId: fake.botUserId, botId: fake.botId });
+}
+
+export async function benchSoak(options: { seconds?: number; rate?: number; log?: (s: string) => void } = {}): Promise<SoakFigures> {
+  const seconds = options.seconds ?? 600;
+  const rate = options.rate ?? 20;
+  const log = options.log ?? (() => undefined);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-bench-soak-'));
+  const indexDir = path.join(tmp, 'index');
+  await runIngest({ roots: [bundledSamplesDir()], indexDir, embedder: { name: LOCAL_EMBEDDER_NAME, embeddings: new LocalHashEmbeddings() } });
+  const fake = await RemoteFakeSlack.start();
+  const config = configSchema.parse({
+    index: { dir: indexDir },
+    dataDir: path.join(tmp, 'data'),
+    seniors: ['USENIOR'],
+    slack: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.url, botUserId: fake.botUserId, botId: fake.botId },
+  });
+  const store = SqliteStore.open(config.dataDir);
+  const asker: AskerLike = WorkerAsker.available() ? await WorkerAsker.open(config, indexDir) : await Asker.open(config, indexDir);
+  const deskmate = await createDeskmateApp({ config, asker, store, mode: 'http' });
+  let sent = 0;
+  let retries = 0;
+  let errors = 0;
+  const acks: number[] = [];
+  try {
+    const { port } = await deskmate.start({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    await getOnce(url.replace('/slack/events', '/healthz'));
+    const startedAt = performance.now();
+    const samples: SoakSample[] = [sample(startedAt, 0)];
+    log(`soak: ${seconds} s at ${rate} events/s; start RSS ${samples[0].rssMb} MB, heap ${samples[0].heapUsedMb} MB`);
+    const inFlight = new Set<Promise<void>>();
+    const deliver = (raw: string, retryNum?: number) => {
+      const p = postSigned(url, raw, { secret: SECRET, retryNum })
+        .then((r) => {
+          acks.push(r.ms);
+          if (r.status !== 200) errors++;
+        })
+        .catch(() => void errors++)
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    };
+    const total = seconds * rate;
+    let nextSample = SAMPLE_MS;
+    // Paced against the clock, not per-tick sleeps, so a slow tick does not lower the rate.
+    while (sent < total) {
+      const elapsed = performance.now() - startedAt;
+      const due = Math.min(total, Math.floor((elapsed / 1000) * rate) + 1);
+      for (; sent < due; sent++) {
+        const event = mentionEvent({ channel: `CSOAK${sent % 10}`, user: `USOAK${sent % 50}`, text: `${QUESTIONS[sent % QUESTIONS.length]} (${sent})` });
+        const { raw } = eventEnvelope(event, `EvSoak${sent}`);
+        deliver(raw);
+        if (sent % RETRY_EVERY === 0) {
+          retries++;
+          deliver(raw, 1);
+        }
+      }
+      if (elapsed >= nextSample) {
+        const s = sample(startedAt, sent);
+        samples.push(s);
+        log(`  t=${s.atS}s sent ${s.sent}, RSS ${s.rssMb} MB, heap ${s.heapUsedMb} MB, in flight ${inFlight.size}`);
+        nextSample += SAMPLE_MS;
+      }
+      await new Promise((r) => setTimeout(r, Math.max(1, 1000 / rate / 2)));
+    }
+    await Promise.all(inFlight);
+    await deskmate.idle();
+    const end = sample(startedAt, sent);
+    samples.push(end);
+    const stats = await fake.ask<ReplyStats>('stats');
+    const warm = samples.find((s) => s.atS * 1000 >= Math.min(WARMUP_MS, (seconds * 1000) / 2)) ?? samples[0];
+    const heapGrowthPct = Math.round(((end.heapUsedMb - warm.heapUsedMb) / warm.heapUsedMb) * 1000) / 10;
+    const sorted = acks.sort((a, b) => a - b);
+    return {
+      seconds,
+      rate,
+      sent,
+      retries,
+      answered: stats.answered,
+      duplicates: stats.duplicates,
+      errors,
+      ackP50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
+      ackP99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
+      heapAfterGc: typeof global.gc === 'function',
+      samples,
+      start: samples[0],
+      warm,
+      end,
+      maxRssMb: Math.max(...samples.map((s) => s.rssMb)),
+      maxHeapMb: Math.max(...samples.map((s) => s.heapUsedMb)),
+      heapGrowthPct,
+      flat: heapGrowthPct <= 25,
+    };
+  } finally {
+    await deskmate.stop();
+    await store.close();
+    await asker.close?.();
+    await fake.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+
+/** The `npm run bench -- --soak` printout. */
+export async function runSoakCli(seconds: number, json: boolean, line: (s: string) => void, note: (s: string) => void): Promise<void> {
+  if (!Number.isFinite(seconds) || seconds < 10) throw new Error('--soak-seconds needs a number ≥ 10');
+  line(`Deskmate soak (Node ${process.version}, ${os.cpus().length} cores)\n`);
+  const r = await benchSoak({ seconds, log: note });
+  const heap = r.heapAfterGc ? 'heap used after GC' : 'heap used (no --expose-gc: not after GC)';
+  line(`Soak: ${r.seconds} s at ${r.rate} events/s`);
+  line(`  events sent ${r.sent} (+${r.retries} Slack-style retries), answered ${r.answered}, duplicate replies ${r.duplicates}, errors ${r.errors}`);
+  line(`  ack p50 ${r.ackP50Ms} ms, p99 ${r.ackP99Ms} ms`);
+  line(`  RSS   start ${r.start.rssMb} MB, after warm-up (t=${r.warm.atS}s) ${r.warm.rssMb} MB, end ${r.end.rssMb} MB, max ${r.maxRssMb} MB`);
+  line(`  ${heap}: start ${r.start.heapUsedMb} MB, after warm-up ${r.warm.heapUsedMb} MB, end ${r.end.heapUsedMb} MB, max ${r.maxHeapMb} MB`);
+  line(`  verdict: ${r.flat ? 'flat memory' : 'memory GROWS'} (end heap ${r.heapGrowthPct >= 0 ? '+' : ''}${r.heapGrowthPct}% vs after warm-up; limit +25%)`);
+  if (json) line(JSON.stringify({ soak: r }));
+}
+
+if (require.main === module && process.argv.includes(CHILD_FLAG)) void runChild();
