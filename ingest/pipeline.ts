@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { DEFAULT_INDEX_PARAMS, efSearchFor, type IndexParams } from '../src/knowledge/index-params.js';
-import { buildHnsw, readIndexData, writeIndex } from '../src/knowledge/index-store.js';
+import { readIndexData, writeIndex } from '../src/knowledge/index-store.js';
 import type { Chunk, ChunkDraft, TableInfo } from '../src/knowledge/chunk.js';
 import { MANIFEST_VERSION, type Manifest, type SourceEntry } from '../src/knowledge/manifest.js';
 import { childLogger } from '../src/log.js';
@@ -10,6 +11,7 @@ import { discoverSources, type SourceFile } from './discover.js';
 import { loaderFor } from './loaders/index.js';
 import { addToReport, emptyReport, sanitize, sanitizeMany, type RedactionReport } from './sanitize/index.js';
 import { createProgress, type Progress } from './progress.js';
+import { createGraphBuilder } from './graph-builder.js';
 
 const log = childLogger('ingest');
 
@@ -105,37 +107,57 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const present = new Set(sources.map((s) => s.relPath));
   for (const p of prevByPath.keys()) if (!present.has(p)) result.removed.push(p);
 
-  const embedded = await embedFresh(fresh, options, progress);
-  result.embedded = embedded.count;
-
-  // Assemble in source order: kept files reuse their stored chunks and vectors.
-  const dims = embedded.dims || reusable?.manifest.embedder.dimensions || 0;
+  // Assemble in source order: kept files reuse their stored chunks and vectors, fresh ones are
+  // embedded batch by batch while the graph builder (a worker, when built) adds what is ready.
   const order = [...kept.map((k) => ({ kind: 'kept' as const, path: k.file.relPath, hash: k.hash })), ...fresh.map((f) => ({ kind: 'fresh' as const, path: f.file.relPath, hash: f.hash, f }))].sort((a, b) => (a.path < b.path ? -1 : 1));
   const total = order.reduce((n, o) => n + (o.kind === 'kept' ? prevByPath.get(o.path)!.entry.chunks : o.f.drafts.length), 0);
+  const firstFresh = fresh.find((f) => f.drafts.length)?.drafts[0];
+  const dims = firstFresh ? (await options.embedder.embeddings.embedQuery(embedText(firstFresh))).length : reusable?.manifest.embedder.dimensions ?? 0;
   const vectors = new Float32Array(total * dims);
+  const builder = createGraphBuilder({ dims, m: params.m, efConstruction: params.efConstruction, capacity: total });
   const chunks: Chunk[] = [];
   const tables: TableInfo[] = [];
   const manifestSources: Record<string, SourceEntry> = {};
+  const batchSize = options.batchSize ?? 256;
+  let batch: Array<{ text: string; slot: number }> = [];
+  const freshCount = fresh.reduce((n, f) => n + f.drafts.length, 0);
+  if (freshCount) progress.start('embed', freshCount);
+  const flush = async () => {
+    if (!batch.length) return;
+    const vecs = await options.embedder.embeddings.embedDocuments(batch.map((b) => b.text));
+    batch.forEach((b, j) => vectors.set(vecs[j], b.slot * dims));
+    const first = batch[0].slot;
+    builder.add(vectors.slice(first * dims, (first + batch.length) * dims), first);
+    result.embedded += batch.length;
+    progress.tick(batch.length);
+    batch = [];
+  };
   for (const o of order) {
     if (o.kind === 'kept') {
+      await flush(); // batches hold contiguous labels
       const { entry, first } = prevByPath.get(o.path)!;
+      const start = chunks.length;
       for (let i = 0; i < entry.chunks; i++) {
         const c = reusable!.chunks[first + i];
         vectors.set(reusable!.vectors.subarray((first + i) * dims, (first + i + 1) * dims), chunks.length * dims);
         chunks.push({ ...c, id: `${o.path}#${i}` });
       }
+      if (entry.chunks) builder.add(vectors.slice(start * dims, chunks.length * dims), start);
       tables.push(...reusable!.tables.filter((t) => t.path === o.path));
       manifestSources[o.path] = { hash: o.hash, chunks: entry.chunks };
     } else {
-      const vecs = embedded.byPath.get(o.path) ?? [];
-      o.f.drafts.forEach((d, i) => {
-        vectors.set(vecs[i], chunks.length * dims);
+      for (let i = 0; i < o.f.drafts.length; i++) {
+        const d = o.f.drafts[i];
+        batch.push({ text: embedText(d), slot: chunks.length });
         chunks.push({ ...d, id: `${o.path}#${i}`, path: o.path });
-      });
+        if (batch.length >= batchSize) await flush();
+      }
       tables.push(...o.f.tables);
       manifestSources[o.path] = { hash: o.hash, chunks: o.f.drafts.length };
     }
   }
+  await flush();
+  progress.stop();
   result.chunks = chunks.length;
 
   const manifest: Manifest = {
@@ -148,8 +170,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     roots: options.roots,
   };
   progress.start('index', 1);
-  const hnsw = chunks.length ? buildHnsw(manifest, vectors) : undefined;
-  writeIndex(options.indexDir, { manifest, chunks, vectors, tables }, hnsw);
+  fs.mkdirSync(options.indexDir, { recursive: true });
+  const graph = await builder.finish(manifest, vectors, path.join(options.indexDir, `hnswlib.index.build-${process.pid}`));
+  writeIndex(options.indexDir, { manifest, chunks, vectors, tables }, graph);
   progress.tick();
   progress.stop();
   result.ms = Date.now() - started;
@@ -198,25 +221,6 @@ function redactionsInSource(source: string, text: string, redactions: Array<{ ty
   });
 }
 
-async function embedFresh(fresh: FreshFile[], options: IngestOptions, progress: Progress): Promise<{ byPath: Map<string, number[][]>; count: number; dims: number }> {
-  const all: Array<{ path: string; text: string }> = [];
-  for (const f of fresh) for (const d of f.drafts) all.push({ path: f.file.relPath, text: `${d.section}\n${d.text}` });
-  const byPath = new Map<string, number[][]>();
-  if (!all.length) return { byPath, count: 0, dims: 0 };
-  const batch = options.batchSize ?? 256;
-  progress.start('embed', all.length);
-  let dims = 0;
-  for (let i = 0; i < all.length; i += batch) {
-    const slice = all.slice(i, i + batch);
-    const vecs = await options.embedder.embeddings.embedDocuments(slice.map((s) => s.text));
-    slice.forEach((s, j) => {
-      const list = byPath.get(s.path) ?? [];
-      list.push(vecs[j]);
-      byPath.set(s.path, list);
-      dims = vecs[j].length;
-    });
-    progress.tick(slice.length);
-  }
-  progress.stop();
-  return { byPath, count: all.length, dims };
+function embedText(d: ChunkDraft): string {
+  return `${d.section}\n${d.text}`;
 }

@@ -106,14 +106,17 @@ function writeAtomic(file: string, data: string | Buffer): void {
 
 /**
  * Writes the index; the manifest goes last so a reader that watches it never sees a half-written build.
- * `hnsw` may be passed when the caller already built it (ingest), otherwise it is built here.
+ * The graph may come built (an instance, or an index file a worker wrote); otherwise it is built here.
  */
-export function writeIndex(dir: string, data: IndexData, hnsw?: HierarchicalNSW): void {
+export function writeIndex(dir: string, data: IndexData, built: { hnsw?: HierarchicalNSW; file?: string } = {}): void {
   fs.mkdirSync(dir, { recursive: true });
-  const index = hnsw ?? buildHnsw(data.manifest, data.vectors);
-  const tmpIndex = path.join(dir, `${FILES.index}.tmp-${process.pid}`);
-  index.writeIndexSync(tmpIndex);
-  fs.renameSync(tmpIndex, path.join(dir, FILES.index));
+  if (built.file) fs.renameSync(built.file, path.join(dir, FILES.index));
+  else {
+    const index = built.hnsw ?? buildHnsw(data.manifest, data.vectors);
+    const tmpIndex = path.join(dir, `${FILES.index}.tmp-${process.pid}`);
+    index.writeIndexSync(tmpIndex);
+    fs.renameSync(tmpIndex, path.join(dir, FILES.index));
+  }
   writeAtomic(path.join(dir, FILES.args), JSON.stringify({ space: data.manifest.params.space, numDimensions: data.manifest.embedder.dimensions }));
   writeAtomic(path.join(dir, FILES.docstore), JSON.stringify(data.chunks.map((c, i) => [String(i), chunkToDocument(c)])));
   writeAtomic(path.join(dir, FILES.vectors), Buffer.from(data.vectors.buffer, data.vectors.byteOffset, data.vectors.byteLength));
