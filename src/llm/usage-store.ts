@@ -78,6 +78,8 @@ export class SqliteUsageStore implements UsageStore {
       fs.mkdirSync(dataDir, { recursive: true });
       const db = new Database(path.join(dataDir, file));
       db.pragma('journal_mode = WAL');
+      // WAL with NORMAL sync: commits survive a process crash without an fsync each (acks stay fast).
+      db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
       db.exec('CREATE TABLE IF NOT EXISTS deskmate_usage_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
       db.transaction(() => {
