@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { draftCopy } from '../copy/draft.js';
+import { docsContextFor } from './copy-context.js';
 import { readGitLog, repositoryName } from '../copy/git.js';
 import { splitCommitMessages } from '../copy/split.js';
 import type { CopyDraft } from '../copy/types.js';
@@ -82,7 +83,8 @@ export async function runCopy(message: string | undefined, options: CopyCommandO
     for (let i = 0; i < lines.length; i++) {
       if (!lines[i].trim()) continue;
       try {
-        const draft = await draftCopy([parseJsonlLine(lines[i], i + 1)], { config, productName: options.product, cwd: io.cwd });
+        const msg = parseJsonlLine(lines[i], i + 1);
+        const draft = await draftCopy([msg], { config, productName: options.product, cwd: io.cwd, context: await docsContextFor(config, [msg]) });
         io.stdout.write(JSON.stringify(draft) + '\n');
       } catch (err) {
         failures += 1;
@@ -106,7 +108,7 @@ export async function runCopy(message: string | undefined, options: CopyCommandO
     messages = splitCommitMessages(await readAll(io.stdin));
   }
   if (messages.length === 0) throw new DeskmateError(ErrorCode.UsageError, 'No commit message given.');
-  const draft = await draftCopy(messages, { config, productName, cwd: io.cwd });
+  const draft = await draftCopy(messages, { config, productName, cwd: io.cwd, context: await docsContextFor(config, messages) });
   io.stdout.write(options.json ? JSON.stringify(draft, null, 2) + '\n' : formatDraft(draft));
 }
 
