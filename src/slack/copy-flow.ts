@@ -1,3 +1,4 @@
+import { docsContextFor } from '../knowledge/docs-context.js';
 import crypto from 'node:crypto';
 import { draftCopy } from '../copy/draft.js';
 import { reviewEditedCopy } from '../copy/review.js';
@@ -40,7 +41,7 @@ export function refusal(record: CopyDraftRecord | undefined, user: string): stri
 }
 
 async function newDraft(rt: SlackRuntime, user: string, channel: string, messages: string[]): Promise<CopyDraftRecord> {
-  const draft = await draftCopy(messages, { config: rt.deps.config });
+  const draft = await draftCopy(messages, { config: rt.deps.config, context: await docsContextFor(rt.deps.config, messages) });
   const now = rt.deps.now().getTime();
   const record: CopyDraftRecord = { id: crypto.randomUUID(), user, channel, messages, draft, status: 'pending', createdAt: now, updatedAt: now };
   await rt.deps.store.saveCopyDraft(record);

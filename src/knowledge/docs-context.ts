@@ -1,11 +1,17 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
-import type { DocContext } from '../copy/types.js';
-import { Asker } from '../knowledge/ask.js';
-import { readManifest } from '../knowledge/index-store.js';
+import { Asker } from './ask.js';
+import { readManifest } from './index-store.js';
 import { childLogger } from '../log.js';
 
 const log = childLogger('copy');
+
+/** A docs section handed to another capability (release copy) as context. */
+export interface DocSection {
+  path: string;
+  section: string;
+  text: string;
+}
 
 /**
  * Docs sections about the changed features, from the docs index when one exists: the copy drafter
@@ -14,7 +20,7 @@ const log = childLogger('copy');
 const opened = new Map<string, Promise<Asker>>();
 const MIN_SCORE = 0.4;
 
-export async function docsContextFor(config: Config, messages: string[]): Promise<DocContext[]> {
+export async function docsContextFor(config: Config, messages: string[]): Promise<DocSection[]> {
   const dir = path.resolve(config.index.dir);
   try {
     if (!readManifest(dir)) return [];

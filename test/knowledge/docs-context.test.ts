@@ -1,5 +1,5 @@
 import { runIngest } from '../../ingest/pipeline';
-import { docsContextFor } from '../../src/cli/copy-context';
+import { docsContextFor } from '../../src/knowledge/docs-context';
 import { loadConfig } from '../../src/config';
 import { draftCopy } from '../../src/copy/draft';
 import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../../src/llm/local-embeddings';
