@@ -1,11 +1,11 @@
 import pg from 'pg';
+import { toEscalation, toQuestion, type Row } from './rows.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
 import * as copyDrafts from './copy-postgres.js';
 import { forgetPostgres, purgePostgres, type PurgeCounts } from './retention.js';
 import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
-type Row = Record<string, unknown>;
 
 /**
  * The SQLite schema (src/store/migrations.ts) in PostgreSQL, for several replicas sharing state:
@@ -237,47 +237,4 @@ export class PostgresStore implements DeskmateStore {
     this.closed = true;
     await this.pool.end();
   }
-}
-
-const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
-const optNumber = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
-
-function toQuestion(r: Row): StoredQuestion {
-  return {
-    id: Number(r.id),
-    kind: r.kind as StoredQuestion['kind'],
-    channel: String(r.channel),
-    user: String(r.user_id),
-    text: String(r.text),
-    messageTs: String(r.message_ts),
-    threadTs: opt(r.thread_ts),
-    eventId: opt(r.event_id),
-    truncated: r.truncated === true,
-    status: r.status as QuestionStatus,
-    replyTs: opt(r.reply_ts),
-    createdAt: Number(r.created_at),
-  };
-}
-
-function toEscalation(r: Row): Escalation {
-  return {
-    id: Number(r.id),
-    questionId: r.question_id === null ? undefined : Number(r.question_id),
-    channel: String(r.channel),
-    threadTs: String(r.thread_ts),
-    asker: String(r.asker),
-    question: String(r.question),
-    topic: String(r.topic),
-    senior: String(r.senior),
-    reason: String(r.reason),
-    state: r.state as EscalationState,
-    claimedBy: opt(r.claimed_by),
-    resolvedBy: opt(r.resolved_by),
-    noticeTs: opt(r.notice_ts),
-    assignedAt: Number(r.assigned_at ?? r.created_at),
-    remindedAt: optNumber(r.reminded_at),
-    notifiedAt: optNumber(r.notified_at),
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-  };
 }

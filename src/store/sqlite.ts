@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { toEscalation, toQuestion, type Row } from './rows.js';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskmateError, ErrorCode } from '../errors.js';
@@ -7,7 +8,6 @@ import * as copyDrafts from './copy-sqlite.js';
 import { forgetSqlite, purgeSqlite, type PurgeCounts } from './retention.js';
 import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
-type Row = Record<string, unknown>;
 const DB_FILE = 'deskmate.sqlite';
 
 /** Applies pending migrations; returns the schema version reached. */
@@ -175,48 +175,4 @@ export class SqliteStore implements DeskmateStore {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-function opt(v: unknown): string | undefined {
-  return v === null || v === undefined ? undefined : String(v);
-}
-
-function toQuestion(r: Row): StoredQuestion {
-  return {
-    id: Number(r.id),
-    kind: r.kind as StoredQuestion['kind'],
-    channel: String(r.channel),
-    user: String(r.user),
-    text: String(r.text),
-    messageTs: String(r.message_ts),
-    threadTs: opt(r.thread_ts),
-    eventId: opt(r.event_id),
-    truncated: Number(r.truncated) === 1,
-    status: r.status as QuestionStatus,
-    replyTs: opt(r.reply_ts),
-    createdAt: Number(r.created_at),
-  };
-}
-
-function toEscalation(r: Row): Escalation {
-  return {
-    id: Number(r.id),
-    questionId: r.question_id === null ? undefined : Number(r.question_id),
-    channel: String(r.channel),
-    threadTs: String(r.thread_ts),
-    asker: String(r.asker),
-    question: String(r.question),
-    topic: String(r.topic),
-    senior: String(r.senior),
-    reason: String(r.reason),
-    state: r.state as EscalationState,
-    claimedBy: opt(r.claimed_by),
-    resolvedBy: opt(r.resolved_by),
-    noticeTs: opt(r.notice_ts),
-    assignedAt: Number(r.assigned_at ?? r.created_at),
-    remindedAt: r.reminded_at === null || r.reminded_at === undefined ? undefined : Number(r.reminded_at),
-    notifiedAt: r.notified_at === null || r.notified_at === undefined ? undefined : Number(r.notified_at),
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-  };
 }
