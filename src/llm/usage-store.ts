@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { openSqlite, setPragma } from '../store/sqlite-open.js';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -76,11 +77,11 @@ export class SqliteUsageStore implements UsageStore {
   static open(dataDir: string, file = 'deskmate.sqlite'): SqliteUsageStore {
     try {
       fs.mkdirSync(dataDir, { recursive: true });
-      const db = new Database(path.join(dataDir, file));
-      db.pragma('journal_mode = WAL');
+      const db = openSqlite(path.join(dataDir, file));
+      setPragma(db, 'journal_mode = WAL');
       // WAL with NORMAL sync: commits survive a process crash without an fsync each (acks stay fast).
-      db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
+      setPragma(db, 'synchronous = NORMAL');
+      setPragma(db, 'busy_timeout = 5000');
       db.exec('CREATE TABLE IF NOT EXISTS deskmate_usage_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
       db.transaction(() => {
         const current = Number((db.prepare('SELECT MAX(version) AS v FROM deskmate_usage_migrations').get() as Row).v ?? 0);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { openSqlite, setPragma } from '../store/sqlite-open.js';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskmateError, ErrorCode } from '../errors.js';
@@ -36,11 +37,11 @@ export class SqliteMetricsStore implements MetricsStore {
     try {
       const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, METRICS_DB_FILE);
       if (dataDir !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
-      const db = new Database(file);
-      db.pragma('journal_mode = WAL');
+      const db = openSqlite(file);
+      setPragma(db, 'journal_mode = WAL');
       // WAL with NORMAL sync: commits survive a process crash without an fsync each (acks stay fast).
-      db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
+      setPragma(db, 'synchronous = NORMAL');
+      setPragma(db, 'busy_timeout = 5000');
       migrateMetricsSqlite(db);
       return new SqliteMetricsStore(db);
     } catch (err) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { openSqlite, setPragma, userVersion } from './sqlite-open.js';
 import { toEscalation, toQuestion, type Row } from './rows.js';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,11 +13,11 @@ const DB_FILE = 'deskmate.sqlite';
 
 /** Applies pending migrations; returns the schema version reached. */
 export function migrate(db: Database.Database): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = userVersion(db);
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]);
-      db.pragma(`user_version = ${v + 1}`);
+      setPragma(db, `user_version = ${v + 1}`);
     })();
   }
   return MIGRATIONS.length;
@@ -32,11 +33,11 @@ export class SqliteStore implements DeskmateStore {
   static open(dataDir: string): SqliteStore {
     try {
       fs.mkdirSync(dataDir, { recursive: true });
-      const db = new Database(path.join(dataDir, DB_FILE));
-      db.pragma('journal_mode = WAL');
+      const db = openSqlite(path.join(dataDir, DB_FILE));
+      setPragma(db, 'journal_mode = WAL');
       // WAL with NORMAL sync: commits survive a process crash without an fsync each (acks stay fast).
-      db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
+      setPragma(db, 'synchronous = NORMAL');
+      setPragma(db, 'busy_timeout = 5000');
       migrate(db);
       return new SqliteStore(db);
     } catch (err) {

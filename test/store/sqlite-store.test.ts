@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite, setPragma, userVersion } from '../../src/store/sqlite-open';
 import { migrate, SqliteStore } from '../../src/store/sqlite';
 import { MIGRATIONS } from '../../src/store/migrations';
 
@@ -18,17 +18,17 @@ describe('SqliteStore', () => {
   afterEach(() => store.close());
 
   test('migrations run once and record the schema version', () => {
-    const db = new Database(path.join(dir, 'deskmate.sqlite'));
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const db = openSqlite(path.join(dir, 'deskmate.sqlite'));
+    expect(userVersion(db)).toBe(MIGRATIONS.length);
     expect(migrate(db)).toBe(MIGRATIONS.length); // re-running is a no-op, not an error
     db.close();
   });
 
   test('a version-1 database is upgraded in place, keeping its escalations', async () => {
     const old = tmp();
-    const db = new Database(path.join(old, 'deskmate.sqlite'));
+    const db = openSqlite(path.join(old, 'deskmate.sqlite'));
     db.exec(MIGRATIONS[0]);
-    db.pragma('user_version = 1');
+    setPragma(db, 'user_version = 1');
     db.prepare("INSERT INTO escalations (channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at) VALUES ('C', '1.1', 'U', 'q', 't', 'S', 'r', 'open', 42, 42)").run();
     db.close();
     const upgraded = SqliteStore.open(old);
