@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { LlmTask } from '../config.js';
@@ -7,10 +6,9 @@ import { childLogger } from '../log.js';
 import { Budget, type BudgetVerdict } from '../llm/budget.js';
 import { chatModelFor, embeddingsFor, type TaskModel } from '../llm/models.js';
 import { extractAnswer } from './extractive-answer.js';
-import { openIndex, requireManifest } from './index-store.js';
+import { manifestStamp, openIndex, requireManifest } from './index-store.js';
 import { classifyIntent } from './intent.js';
 import { buildAnswerPrompt, llmAnswer } from './llm-answer.js';
-import { MANIFEST_FILE } from './manifest.js';
 import { HybridRetriever, type Hit, type RetrievalMode } from './retriever.js';
 import { isSchemaReviewQuestion } from './schema-review.js';
 import { answerSchemaReview } from './schema-review-answer.js';
@@ -68,7 +66,7 @@ export class Asker {
   static async open(config: Config, indexDir = config.index.dir, budget = new Budget(config)): Promise<Asker> {
     const dir = path.resolve(indexDir);
     const retriever = await loadRetriever(config, dir);
-    return new Asker(config, dir, retriever, stampOf(dir), budget);
+    return new Asker(config, dir, retriever, manifestStamp(dir), budget);
   }
 
   /** The task's model when configured and within budget (metered); otherwise null, with the verdict when a limit stopped it. */
@@ -93,7 +91,7 @@ export class Asker {
 
   /** Reloads when a new build has appeared on disk; true when it did. A broken new build keeps the old one. */
   async reloadIfChanged(): Promise<boolean> {
-    const stamp = stampOf(this.indexDir);
+    const stamp = manifestStamp(this.indexDir);
     if (stamp === this.manifestStamp) return false;
     try {
       this.retriever = await loadRetriever(this.config, this.indexDir);
@@ -164,15 +162,6 @@ function tutorWrap(answer: string, hits: Hit[]): string {
   const steps = [`1. Read the section below; it is where the docs answer this.`, answer, `2. Check the cited section (${hits[0].chunk.path}#${hits[0].chunk.section}) for the full details and examples.`];
   if (next) steps.push(`Next question you might ask: "What about ${next.chunk.section.split(' > ').pop()}?"`);
   return steps.join('\n');
-}
-
-function stampOf(dir: string): string {
-  try {
-    const st = fs.statSync(path.join(dir, MANIFEST_FILE));
-    return `${st.mtimeMs}:${st.size}`;
-  } catch {
-    return 'missing';
-  }
 }
 
 async function loadRetriever(config: Config, dir: string): Promise<HybridRetriever> {

@@ -152,3 +152,13 @@ export async function openIndex(dir: string, embeddings: Embeddings): Promise<Lo
   const store = new HNSWLib(embeddings, { space: manifest.params.space, numDimensions: manifest.embedder.dimensions, index, docstore });
   return { manifest, chunks: data.chunks, tables: data.tables, vectors: data.vectors, store };
 }
+
+/** Changes whenever a new build lands (the manifest is written last): what hot reload watches. */
+export function manifestStamp(dir: string): string {
+  try {
+    const st = fs.statSync(path.join(dir, MANIFEST_FILE));
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'missing';
+  }
+}

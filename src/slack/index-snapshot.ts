@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import type { Chunk, TableInfo } from '../knowledge/chunk.js';
-import { readIndexData } from '../knowledge/index-store.js';
+import { manifestStamp, readIndexData } from '../knowledge/index-store.js';
 import { LexicalIndex } from '../knowledge/lexical-index.js';
-import { MANIFEST_FILE } from '../knowledge/manifest.js';
 import { Budget } from '../llm/budget.js';
 
 /**
@@ -22,18 +20,9 @@ export interface IndexSnapshot {
 
 const cache = new Map<string, { stamp: string; snapshot: IndexSnapshot }>();
 
-function stampOf(dir: string): string {
-  try {
-    const st = fs.statSync(path.join(dir, MANIFEST_FILE));
-    return `${st.mtimeMs}:${st.size}`;
-  } catch {
-    return 'missing';
-  }
-}
-
 export function indexSnapshot(config: Pick<Config, 'index'>): IndexSnapshot {
   const dir = path.resolve(config.index.dir);
-  const stamp = stampOf(dir);
+  const stamp = manifestStamp(dir);
   const hit = cache.get(dir);
   if (hit && hit.stamp === stamp) return hit.snapshot;
   const data = readIndexData(dir);
