@@ -30,6 +30,8 @@ export interface AckFigures {
   /** Client-measured: request sent → 200 received, on the same 2-core machine as the app. */
   ack_p50_ms: number;
   ack_p99_ms: number;
+  /** The slowest delivery: Slack redelivers anything not acked within 3 s. */
+  ack_max_ms: number;
   duplicate_replies: number;
   /** Server-measured: request arrived → response sent (the part Deskmate controls). */
   ack_server_p50_ms: number;
@@ -91,6 +93,7 @@ export async function benchAcks(options: { mentions?: number; deliveries?: numbe
     return {
       ack_p50_ms: round(percentile(latencies, 50)),
       ack_p99_ms: round(percentile(latencies, 99)),
+      ack_max_ms: round(latencies[latencies.length - 1] ?? 0),
       duplicate_replies: duplicates,
       ack_server_p50_ms: round(percentile(server, 50)),
       ack_server_p99_ms: round(percentile(server, 99)),

@@ -9,6 +9,7 @@ import type { MetricsRecorder } from '../metrics/recorder.js';
 import type { MetricsStore } from '../metrics/types.js';
 import { sanitize } from '../../ingest/sanitize/index.js';
 import { AnswerQueue } from './answer-queue.js';
+import { RequestPressure } from './request-pressure.js';
 import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackClientOptions } from './client-options.js';
@@ -99,9 +100,9 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   });
   const deps: SlackDeps = { config, asker: options.asker, store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()), metrics: options.metrics, metricsStore: options.metricsStore };
   const client = app.client;
-  // Requests between arrival and ack (HTTP mode): answers wait while any is open.
-  let openRequests = 0;
-  const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2, 500, () => openRequests > 0);
+  // HTTP mode: answers wait while requests are arriving, so a burst is acked before it is answered.
+  const pressure = new RequestPressure();
+  const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2, 500, () => pressure.busy(), 2000);
   const runtime: SlackRuntime = { deps, roles: rolesOf(config), queue, client };
   events.register(app, runtime);
   messages.register(app, runtime);
@@ -133,10 +134,10 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
       ready = true;
       if (options.mode === 'http') {
         (started as Server).on('request', (_req: IncomingMessage, res: ServerResponse) => {
-          openRequests++;
+          pressure.arrived();
           const arrived = performance.now();
           res.once('close', () => {
-            openRequests--;
+            pressure.closed();
             options.onRequestTimed?.(performance.now() - arrived);
           });
         });

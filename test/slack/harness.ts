@@ -49,7 +49,7 @@ export interface Harness {
   store: SqliteStore;
   config: Config;
   url: string;
-  sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<SignedResponse & { eventId: string }>;
+  sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number; timeoutMs?: number }): Promise<SignedResponse & { eventId: string }>;
   click(input: Parameters<typeof buttonClick>[0]): Promise<SignedResponse>;
   command(input: Parameters<typeof slashCommand>[0]): Promise<SignedResponse>;
   /** Stops the app (draining answers) and closes the store; the fake and data dir stay for a restart. */
@@ -71,7 +71,7 @@ export async function startHarness(input: { fake: FakeSlack; dataDir: string; in
     url,
     async sendEvent(event, options = {}) {
       const { raw, eventId } = eventEnvelope(event, options.eventId);
-      return { ...(await postSigned(url, raw, { secret: SECRET, retryNum: options.retryNum })), eventId };
+      return { ...(await postSigned(url, raw, { secret: SECRET, retryNum: options.retryNum, timeoutMs: options.timeoutMs })), eventId };
     },
     async click(click) {
       const { raw, contentType } = buttonClick(click);

@@ -23,6 +23,8 @@ export interface SendOptions {
   retryNum?: number;
   /** Sign with a different secret to simulate a forged request. */
   signWith?: string;
+  /** Give up like Slack does (3 s): the response is `{ status: 0 }`, the server may still finish. */
+  timeoutMs?: number;
 }
 
 export function signature(secret: string, timestamp: number, rawBody: string): string {
@@ -48,7 +50,13 @@ export async function postSigned(url: string, rawBody: string, options: SendOpti
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (err) => (req.destroyed && timedOut ? resolve({ status: 0, body: '', ms: performance.now() - started }) : reject(err)));
+    let timedOut = false;
+    if (options.timeoutMs !== undefined)
+      req.setTimeout(options.timeoutMs, () => {
+        timedOut = true;
+        req.destroy();
+      });
     req.end(rawBody);
   });
 }
