@@ -4,7 +4,12 @@
  */
 import type { Escalation } from '../store/types.js';
 
-export type EscalationAction = { type: 'claim'; actor: string } | { type: 'resolve'; actor: string } | { type: 'reassign'; senior: string; at: number };
+export type EscalationAction =
+  | { type: 'claim'; actor: string }
+  | { type: 'resolve'; actor: string }
+  | { type: 'reassign'; senior: string; at: number }
+  /** The asker says it cannot wait for the senior's working hours: notify them now. */
+  | { type: 'urgent'; actor: string; at: number };
 
 export type TransitionResult = { ok: true; escalation: Escalation } | { ok: false; reason: string };
 
@@ -27,6 +32,11 @@ export function transition(e: Escalation, action: EscalationAction, roles: Roles
       if (!allowed) return { ok: false, reason: 'Only the asker or a senior can mark this resolved.' };
       return { ok: true, escalation: { ...e, state: 'resolved', resolvedBy: action.actor } };
     }
+    case 'urgent':
+      if (action.actor !== e.asker) return { ok: false, reason: 'Only the person who asked can mark this urgent.' };
+      if (e.state !== 'open') return { ok: false, reason: 'A senior already has this question.' };
+      if (e.notifiedAt !== undefined) return { ok: false, reason: `<@${e.senior}> has already been told about this question.` };
+      return { ok: true, escalation: { ...e, notifiedAt: action.at, assignedAt: action.at } };
     case 'reassign':
       if (e.state !== 'open') return { ok: false, reason: 'Only an unclaimed question can be handed to another senior.' };
       return { ok: true, escalation: { ...e, senior: action.senior, assignedAt: action.at, remindedAt: undefined } };

@@ -3,7 +3,7 @@ import { shouldInterruptNow } from '../escalation/hours.js';
 import { isUserGroup, mentionOf, pickRoundRobin, routeTopic } from '../escalation/routing.js';
 import type { Escalation } from '../store/types.js';
 import type { Logger } from '../log.js';
-import { escalationNotice, seniorDirectMessage } from './blocks/escalation.js';
+import { escalationNotice, seniorDigestMessage, seniorDirectMessage } from './blocks/escalation.js';
 import type { SlackDeps } from './deps.js';
 import { recordEscalated } from './metrics-hooks.js';
 
@@ -37,10 +37,10 @@ export async function escalateQuestion(deps: SlackDeps, client: WebClient, req: 
   }
   let escalation = await deps.store.openEscalation({ questionId: req.questionId, channel: req.channel, threadTs: req.threadTs, asker: req.asker, question: req.question, topic: route.topic, senior, reason: req.reason });
   const interrupt = isUserGroup(senior) || (await interruptNow(deps, client, senior, req.urgent, log));
-  const note = interrupt ? undefined : `${mentionOf(senior)} is outside working hours or in do-not-disturb; they will see this when they are back.`;
-  const notice = escalationNotice(escalation, note);
-  const posted = await client.chat.postMessage({ channel: req.channel, thread_ts: req.threadTs, ...notice });
-  escalation = { ...escalation, noticeTs: posted.ts, notifiedAt: interrupt ? deps.now().getTime() : undefined };
+  // Outside the senior's hours it waits for their digest; the notice says so and offers "It's urgent".
+  escalation = { ...escalation, notifiedAt: interrupt ? deps.now().getTime() : undefined };
+  const posted = await client.chat.postMessage({ channel: req.channel, thread_ts: req.threadTs, ...escalationNotice(escalation) });
+  escalation = { ...escalation, noticeTs: posted.ts };
   await deps.store.saveEscalation(escalation);
   log.info({ escalationId: escalation.id, topic: route.topic, senior, interrupt }, 'escalation opened');
   await recordEscalated(deps, escalation);
@@ -63,17 +63,33 @@ export async function interruptNow(deps: SlackDeps, client: WebClient, senior: s
   return shouldInterruptNow({ now: deps.now(), hours: deps.config.escalation.workingHours[senior], dndActive, urgent });
 }
 
-export async function directMessageSenior(client: WebClient, e: Escalation, log: Logger): Promise<void> {
-  let link = `thread ${e.threadTs} in <#${e.channel}>`;
+async function threadLink(client: WebClient, e: Escalation, log: Logger): Promise<string> {
   try {
     const res = await client.chat.getPermalink({ channel: e.channel, message_ts: e.threadTs });
-    if (res.permalink) link = res.permalink;
+    if (res.permalink) return res.permalink;
   } catch (err) {
     log.debug({ err: (err as Error).message }, 'chat.getPermalink failed; sending the thread ts instead');
   }
+  return `thread ${e.threadTs} in <#${e.channel}>`;
+}
+
+export async function directMessageSenior(client: WebClient, e: Escalation, log: Logger): Promise<void> {
+  const link = await threadLink(client, e, log);
   try {
     await client.chat.postMessage({ channel: e.senior, ...seniorDirectMessage(e, link) });
   } catch (err) {
     log.warn({ escalationId: e.id, err: (err as Error).message }, 'could not DM the senior; the thread tag still reaches them');
+  }
+}
+
+/** Everything that waited for one senior, in one DM (a single question gets the usual DM). */
+export async function sendSeniorDigest(client: WebClient, senior: string, waiting: Escalation[], log: Logger): Promise<void> {
+  if (waiting.length === 1) return directMessageSenior(client, waiting[0], log);
+  const items = [];
+  for (const escalation of waiting) items.push({ escalation, link: await threadLink(client, escalation, log) });
+  try {
+    await client.chat.postMessage({ channel: senior, ...seniorDigestMessage(items) });
+  } catch (err) {
+    log.warn({ senior, count: waiting.length, err: (err as Error).message }, 'could not DM the digest; the thread tags still reach the senior');
   }
 }

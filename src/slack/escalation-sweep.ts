@@ -1,9 +1,10 @@
+import { waitingForDigest } from '../escalation/digest.js';
 import { reminderStep } from '../escalation/reminders.js';
 import { mentionOf, pickRoundRobin, routeTopic } from '../escalation/routing.js';
 import { transition } from '../escalation/state.js';
 import { childLogger } from '../log.js';
 import { escalationNotice } from './blocks/escalation.js';
-import { directMessageSenior, interruptNow } from './escalate.js';
+import { directMessageSenior, interruptNow, sendSeniorDigest } from './escalate.js';
 import type { Escalation } from '../store/types.js';
 import type { SlackRuntime } from './runtime.js';
 
@@ -25,7 +26,7 @@ async function savedAndKept(rt: SlackRuntime, e: Escalation, field: 'remindedAt'
 /**
  * One pass over open escalations: remind the senior once when unclaimed for
  * `escalation.remindAfterMinutes`, then hand it to the next senior of the pool after as long again;
- * an escalation raised outside its senior's hours (or in DND) is DMed when they are back.
+ * escalations raised outside a senior's hours (or in DND) reach them as one digest when they are back.
  * Runs on a timer; safe to run on several replicas only with one store (the state saved decides).
  */
 export async function sweepEscalations(rt: SlackRuntime): Promise<{ reminded: number; reassigned: number; delivered: number }> {
@@ -35,17 +36,29 @@ export async function sweepEscalations(rt: SlackRuntime): Promise<{ reminded: nu
   let reassigned = 0;
   let delivered = 0;
   if (unsupported.has(rt)) return { reminded, reassigned, delivered };
-  for (const e of await rt.deps.store.listEscalations('open')) {
+  const open = await rt.deps.store.listEscalations('open');
+  for (const [senior, waiting] of waitingForDigest(open)) {
+    const slog = log.child({ senior });
+    try {
+      // The first pass inside their working day (and out of do-not-disturb): one digest; their clocks start then.
+      if (!(await interruptNow(rt.deps, rt.client, senior, false, slog))) continue;
+      const sent: Escalation[] = [];
+      for (const e of waiting) {
+        const told = { ...e, notifiedAt: now, assignedAt: now };
+        if (!(await savedAndKept(rt, told, 'notifiedAt'))) return { reminded, reassigned, delivered };
+        sent.push(told);
+        if (e.noticeTs) await rt.client.chat.update({ channel: e.channel, ts: e.noticeTs, ...escalationNotice(told) }).catch(() => undefined);
+      }
+      await sendSeniorDigest(rt.client, senior, sent, slog);
+      delivered += sent.length;
+    } catch (err) {
+      slog.warn({ err: (err as Error).message }, 'digest failed; will retry next pass');
+    }
+  }
+  for (const e of open) {
+    if (e.notifiedAt === undefined) continue;
     const elog = log.child({ escalationId: e.id });
     try {
-      if (e.notifiedAt === undefined) {
-        // Raised outside the senior's hours: tell them once they are back; their clock starts then.
-        if (!(await interruptNow(rt.deps, rt.client, e.senior, false, elog))) continue;
-        if (!(await savedAndKept(rt, { ...e, notifiedAt: now, assignedAt: now }, 'notifiedAt'))) break;
-        await directMessageSenior(rt.client, e, elog);
-        delivered++;
-        continue;
-      }
       const step = reminderStep(e, now, afterMs);
       if (!step) continue;
       // Never remind or hand over into someone's night or do-not-disturb.

@@ -2,13 +2,14 @@ import { transition, type EscalationAction } from '../escalation/state.js';
 import { childLogger } from '../log.js';
 import type { Escalation } from '../store/types.js';
 import { escalationNotice } from './blocks/escalation.js';
+import { directMessageSenior } from './escalate.js';
 import { recordEscalationChange } from './metrics-hooks.js';
 import type { SlackRuntime } from './runtime.js';
 
 const log = childLogger('slack.escalation');
 
 /**
- * Applies a claim or resolve to a persisted escalation, updates the notice in the thread and says
+ * Applies a claim, resolve or "It's urgent" to a persisted escalation, updates the notice in the thread and says
  * what changed there. A refusal comes back as the reason, for an ephemeral reply to the clicker.
  */
 export async function changeEscalation(rt: SlackRuntime, id: number, action: EscalationAction): Promise<{ ok: true; escalation: Escalation } | { ok: false; reason: string }> {
@@ -22,6 +23,11 @@ export async function changeEscalation(rt: SlackRuntime, id: number, action: Esc
   await recordEscalationChange(rt.deps, next);
   if (next.noticeTs) {
     await rt.client.chat.update({ channel: next.channel, ts: next.noticeTs, ...escalationNotice(next) }).catch((err) => log.warn({ escalationId: id, err: (err as Error).message }, 'could not update the escalation notice'));
+  }
+  if (action.type === 'urgent') {
+    await directMessageSenior(rt.client, next, log.child({ escalationId: id }));
+    await rt.client.chat.postMessage({ channel: next.channel, thread_ts: next.threadTs, text: `Marked urgent: I've messaged <@${next.senior}> now.` });
+    return { ok: true, escalation: next };
   }
   const line = next.state === 'claimed' ? `<@${next.claimedBy}> is taking this question.` : `Marked resolved by <@${next.resolvedBy}>. Thanks!`;
   await rt.client.chat.postMessage({ channel: next.channel, thread_ts: next.threadTs, text: line });

@@ -18,10 +18,17 @@ describe('escalation state machine', () => {
     ['anything on a resolved one', { ...base, state: 'resolved' as const }, { type: 'claim' as const, actor: 'US1' }, /already resolved/],
     ['a bystander resolves', base, { type: 'resolve' as const, actor: 'UX' }, /Only the asker or a senior/],
     ['reassigning a claimed one', { ...base, state: 'claimed' as const, claimedBy: 'US1' }, { type: 'reassign' as const, senior: 'US3', at: 5 }, /unclaimed/],
+    ['someone other than the asker marks it urgent', base, { type: 'urgent' as const, actor: 'US2', at: 5 }, /Only the person who asked/],
+    ['urgent once the senior was told', { ...base, notifiedAt: 3 }, { type: 'urgent' as const, actor: 'UJ', at: 5 }, /already been told/],
+    ['urgent once claimed', { ...base, state: 'claimed' as const, claimedBy: 'US1' }, { type: 'urgent' as const, actor: 'UJ', at: 5 }, /already has/],
   ])('refused: %s', (_name, e, action, reason) => {
     const result = transition(e, action, roles);
     expect(result.ok).toBe(false);
     expect((result as { reason: string }).reason).toMatch(reason);
+  });
+
+  test('the asker marks a waiting question urgent: the senior counts as told now, and the reminder clock starts', () => {
+    expect(transition(base, { type: 'urgent', actor: 'UJ', at: 42 }, roles)).toMatchObject({ ok: true, escalation: { state: 'open', senior: 'US1', notifiedAt: 42, assignedAt: 42 } });
   });
 
   test('the asker may resolve their own question; an open one may be reassigned', () => {

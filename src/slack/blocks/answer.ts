@@ -11,6 +11,7 @@ export const ACTION_IDS = {
   needHuman: 'proactive_need_human',
   claim: 'escalation_claim',
   resolve: 'escalation_resolve',
+  urgent: 'escalation_urgent',
 } as const;
 
 /** Blocks reserved after the answer sections: sources context, notes, actions. */
