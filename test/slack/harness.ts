@@ -56,7 +56,16 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(input: { fake: FakeSlack; dataDir: string; indexDir: string; configExtra?: Record<string, unknown>; reindex?: () => Promise<void>; now?: () => Date }): Promise<Harness> {
+export interface HarnessInput {
+  fake: FakeSlack;
+  dataDir: string;
+  indexDir: string;
+  configExtra?: Record<string, unknown>;
+  reindex?: () => Promise<void>;
+  now?: () => Date;
+}
+
+export async function startHarness(input: HarnessInput): Promise<Harness> {
   const config = testConfig(input.fake, input.dataDir, input.indexDir, input.configExtra);
   const store = SqliteStore.open(config.dataDir);
   const asker = await Asker.open(config, input.indexDir);
@@ -96,4 +105,42 @@ export function tempDataDir(): string {
 export function renderedText(args: Record<string, unknown>): string {
   const blocks = (args.blocks as Array<Record<string, unknown>> | undefined) ?? [];
   return JSON.stringify(blocks) + ' ' + String(args.text ?? '');
+}
+
+/** What `useSlackHarness` keeps current for each test. */
+export interface SlackFixture {
+  h: Harness;
+  fake: FakeSlack;
+  indexDir: string;
+  dataDir: string;
+  /** Stops the app and starts a new one against the same fake Slack and (unless given) data dir: a restart. */
+  restart(input?: Partial<Omit<HarnessInput, 'fake' | 'indexDir'>>): Promise<Harness>;
+}
+
+/**
+ * The usual set-up of an end-to-end Slack test file: the sample index built once, then per test a
+ * fresh fake Slack, data dir and app, stopped afterwards (whichever app is current after restarts).
+ */
+export function useSlackHarness(options: Partial<Omit<HarnessInput, 'fake' | 'indexDir' | 'dataDir'>> | (() => Partial<Omit<HarnessInput, 'fake' | 'indexDir' | 'dataDir'>>) = {}): SlackFixture {
+  const fx = {} as SlackFixture;
+  const optionsNow = () => (typeof options === 'function' ? options() : options);
+  fx.restart = async (input = {}) => {
+    await fx.h.stop();
+    fx.dataDir = input.dataDir ?? fx.dataDir;
+    fx.h = await startHarness({ ...optionsNow(), ...input, fake: fx.fake, indexDir: fx.indexDir, dataDir: fx.dataDir });
+    return fx.h;
+  };
+  beforeAll(async () => {
+    fx.indexDir = await buildSampleIndex();
+  });
+  beforeEach(async () => {
+    fx.fake = await FakeSlack.start();
+    fx.dataDir = tempDataDir();
+    fx.h = await startHarness({ ...optionsNow(), fake: fx.fake, indexDir: fx.indexDir, dataDir: fx.dataDir });
+  });
+  afterEach(async () => {
+    await fx.h?.stop();
+    await fx.fake?.close();
+  });
+  return fx;
 }
