@@ -3,6 +3,7 @@ export type * from './types.js';
 export { MetricsRecorder, type QuestionAsked, type ChannelMessage } from './recorder.js';
 export { rosterFromConfig, seniorPings, threadRef, type Roster } from './pings.js';
 export { openMetricsStore } from './create.js';
+export { BufferedMetricsStore, type BufferOptions } from './buffered.js';
 export { SqliteMetricsStore } from './sqlite.js';
 export { PostgresMetricsStore } from './postgres.js';
 export { loadWeeklyReport, reportSettings, type ReportSettings } from './weekly.js';

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
+import { resilientPool } from '../store/pg-pool.js';
+import { isRetryableStoreError } from '../store/retryable.js';
 import { EVENT_COLUMNS, POSTGRES_METRICS_MIGRATIONS } from './migrations.js';
 import { eventFromRow, eventValues } from './rows.js';
 import type { BaselineAggregate, MetricEvent, MetricsStore } from './types.js';
@@ -34,9 +36,8 @@ export class PostgresMetricsStore implements MetricsStore {
   private constructor(private readonly pool: pg.Pool) {}
 
   static async open(databaseUrl: string): Promise<PostgresMetricsStore> {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-    // An idle connection dropped by the server (restart, failover) must not crash the process.
-    pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'));
+    // A connection dropped by the server (restart, failover) must not crash the process.
+    const pool = resilientPool(databaseUrl, 4, log);
     try {
       const client = await pool.connect();
       try {
@@ -58,6 +59,7 @@ export class PostgresMetricsStore implements MetricsStore {
   /** Column arrays through unnest: one statement per 10k events instead of one per event. */
   async recordMany(events: MetricEvent[]): Promise<void> {
     const client = await this.pool.connect();
+    let lost: Error | undefined;
     try {
       await client.query('BEGIN');
       for (let i = 0; i < events.length; i += BATCH) {
@@ -67,10 +69,12 @@ export class PostgresMetricsStore implements MetricsStore {
       }
       await client.query('COMMIT');
     } catch (err) {
+      // A connection the server dropped is discarded, not handed out again.
+      if (isRetryableStoreError(err)) lost = err as Error;
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.release(lost);
     }
   }
 

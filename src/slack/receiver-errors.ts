@@ -1,5 +1,6 @@
 import type { ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { childLogger } from '../log.js';
+import { isRetryableStoreError } from '../store/retryable.js';
 
 const log = childLogger('slack.receiver');
 
@@ -11,15 +12,8 @@ const log = childLogger('slack.receiver');
  * authorization stays 401. A store that is locked or away is the one listener failure passed on
  * (from app.error) so the request gets 503 and Slack delivers it again. The process keeps serving.
  */
-/** Storage that is busy or briefly away: worth Slack's retry, because the question was not stored. */
-const RETRYABLE_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08000', '08003', '08006', '53300']);
-
-export function isRetryableStoreError(err: unknown): boolean {
-  for (let e = err as { code?: unknown; original?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = (e.original ?? e.cause) as typeof e, depth++) {
-    if (typeof e.code === 'string' && RETRYABLE_CODES.has(e.code)) return true;
-  }
-  return false;
-}
+/** Storage that is busy or briefly away is worth Slack's retry: the policy is src/store/retryable.ts. */
+export { isRetryableStoreError };
 
 export async function malformedRequestHandler(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
   const { error, response } = args;

@@ -2,6 +2,8 @@ import pg from 'pg';
 import { toEscalation, toQuestion, type Row } from './rows.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
+import { resilientPool } from './pg-pool.js';
+import { isRetryableStoreError } from './retryable.js';
 import * as copyDrafts from './copy-postgres.js';
 import { forgetPostgres, purgePostgres, type PurgeCounts } from './retention.js';
 import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
@@ -72,9 +74,8 @@ export class PostgresStore implements DeskmateStore {
   private constructor(private readonly pool: pg.Pool) {}
 
   static async open(databaseUrl: string): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
-    // An idle connection dropped by the server (restart, failover) must not crash the process.
-    pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'));
+    // A connection dropped by the server (restart, failover) must not crash the process.
+    const pool = resilientPool(databaseUrl, 8, log);
     try {
       const client = await pool.connect();
       try {
@@ -91,16 +92,19 @@ export class PostgresStore implements DeskmateStore {
 
   private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let lost: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
     } catch (err) {
+      // A connection the server dropped goes, not back to the pool; the caller sees a retryable error.
+      if (isRetryableStoreError(err)) lost = err as Error;
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.release(lost);
     }
   }
 

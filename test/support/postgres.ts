@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -14,7 +14,22 @@ import pg from 'pg';
 export interface ThrowawayPostgres {
   url: string;
   dir: string;
+  /** Stops the server for good and removes its directory. */
   stop(): void;
+}
+
+/**
+ * A private server a test may take down and bring back on the same port (so the same URL works):
+ * never do this to the shared server from globalSetup, other test files are using it. These run
+ * pg_ctl asynchronously, so the code under test keeps running while the server goes and comes.
+ */
+export interface RestartablePostgres extends ThrowawayPostgres {
+  /** `pg_ctl stop -m fast`: open sessions are terminated (57P01), new ones refused until started. */
+  halt(): Promise<void>;
+  /** Starts the stopped server again with the same data, port and options; resolves once it accepts connections. */
+  resume(): Promise<void>;
+  /** `pg_ctl restart -m fast`. */
+  restart(): Promise<void>;
 }
 
 const SEARCH = ['/usr/local/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/14/bin', '/usr/pgsql/bin'];
@@ -42,22 +57,31 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | undefined> {
+export async function startThrowawayPostgres(): Promise<RestartablePostgres | undefined> {
   const bin = postgresBinDir();
   if (!bin) return undefined;
   const user = serverUser();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-pg-'));
   const data = path.join(dir, 'data');
-  const run = (cmd: string, args: string[]) => {
+  const command = (cmd: string, args: string[]): [string, string[]] => {
     const full = [path.join(bin, cmd), ...args];
-    if (user) execFileSync('runuser', ['-u', user, '--', ...full], { stdio: 'pipe', cwd: dir });
-    else execFileSync(full[0], full.slice(1), { stdio: 'pipe', cwd: dir });
+    return user ? ['runuser', ['-u', user, '--', ...full]] : [full[0], full.slice(1)];
   };
+  const run = (cmd: string, args: string[]) => {
+    const [file, argv] = command(cmd, args);
+    execFileSync(file, argv, { stdio: 'pipe', cwd: dir });
+  };
+  const runAsync = (cmd: string, args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      const [file, argv] = command(cmd, args);
+      execFile(file, argv, { cwd: dir }, (err, _stdout, stderr) => (err ? reject(new Error(`${cmd} ${args.at(-1)} failed: ${err.message} ${stderr}`)) : resolve()));
+    });
   if (user) execFileSync('chown', ['-R', user, dir]);
   const port = await freePort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const logFile = path.join(dir, 'server.log');
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
     run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   } catch (err) {
     const log = fs.existsSync(path.join(dir, 'server.log')) ? fs.readFileSync(path.join(dir, 'server.log'), 'utf8').slice(-2000) : '';
@@ -69,11 +93,15 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres | unde
     dir,
     stop: () => {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        // A restartable server may already be down (halted by a test that then failed).
+        if (fs.existsSync(path.join(data, 'postmaster.pid'))) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },
+    halt: () => runAsync('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']),
+    resume: () => runAsync('pg_ctl', ['-D', data, '-o', options, '-l', logFile, '-w', '-t', '60', 'start']),
+    restart: () => runAsync('pg_ctl', ['-D', data, '-o', options, '-l', logFile, '-m', 'fast', '-w', '-t', '60', 'restart']),
   };
 }
 
