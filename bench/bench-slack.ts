@@ -3,20 +3,9 @@
  * Slack Web API. 200 distinct signed mentions, each delivered 3 times (Slack's retries), all at once.
  * Figures: ack p50/p99 (ms, client-measured request → 200) and replies beyond one per question.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { configSchema } from '../src/config.js';
-import { Asker } from '../src/knowledge/ask.js';
-import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
-import { bundledSamplesDir } from '../src/paths.js';
-import { createDeskmateApp } from '../src/slack/app.js';
-import type { AskerLike } from '../src/slack/deps.js';
-import { WorkerAsker } from '../src/slack/worker-asker.js';
-import { SqliteStore } from '../src/store/sqlite.js';
-import { runIngest } from '../ingest/pipeline.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { eventEnvelope, getOnce, mentionEvent, postSigned } from '../test/support/signed.js';
+import { startBenchApp } from './bench-app.js';
 
 const SECRET = 'bench-signing-secret';
 const QUESTIONS = ['How do I list shipments?', 'What is the rate limit?', 'How do I verify webhook signatures?', 'How do I create a label?', 'What does error 422 mean?'];
@@ -41,24 +30,14 @@ export interface AckFigures {
 export async function benchAcks(options: { mentions?: number; deliveries?: number } = {}): Promise<AckFigures> {
   const mentions = options.mentions ?? 200;
   const deliveries = options.deliveries ?? 3;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-bench-slack-'));
-  const indexDir = path.join(tmp, 'index');
-  await runIngest({ roots: [bundledSamplesDir()], indexDir, embedder: { name: LOCAL_EMBEDDER_NAME, embeddings: new LocalHashEmbeddings() } });
   const fake = await FakeSlack.start();
-  const config = configSchema.parse({
-    index: { dir: indexDir },
-    dataDir: path.join(tmp, 'data'),
-    seniors: ['USENIOR'],
-    slack: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.url, botUserId: fake.botUserId, botId: fake.botId },
-  });
-  const store = SqliteStore.open(config.dataDir);
-  // Built (dist): retrieval in a worker thread, as `deskmate start` runs it; under ts-jest: in-thread.
-  const asker: AskerLike = WorkerAsker.available() ? await WorkerAsker.open(config, indexDir) : await Asker.open(config, indexDir);
   const serverMs: number[] = [];
-  const deskmate = await createDeskmateApp({ config, asker, store, mode: 'http', onRequestTimed: (ms) => serverMs.push(ms) });
+  const app = await startBenchApp({ name: 'bench-slack', secret: SECRET, slack: fake, onRequestTimed: (ms) => serverMs.push(ms) }).catch(async (err) => {
+    await fake.close();
+    throw err;
+  });
+  const { deskmate, url } = app;
   try {
-    const { port } = await deskmate.start({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${port}/slack/events`;
     const events = Array.from({ length: mentions }, (_, i) => {
       const event = mentionEvent({ channel: `CBENCH${i % 10}`, user: `UJ${i}`, text: `${QUESTIONS[i % QUESTIONS.length]} (${i})` });
       return { event, envelope: eventEnvelope(event, `EvBench${i}`) };
@@ -99,11 +78,8 @@ export async function benchAcks(options: { mentions?: number; deliveries?: numbe
       ack_server_p99_ms: round(percentile(server, 99)),
     };
   } finally {
-    await deskmate.stop();
-    await store.close();
-    await asker.close?.();
+    await app.close();
     await fake.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 

@@ -7,20 +7,10 @@
  * Run with `npm run bench -- --soak [--soak-seconds N]`; not in the default bench, not in CI.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { configSchema } from '../src/config.js';
-import { Asker } from '../src/knowledge/ask.js';
-import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
-import { bundledSamplesDir } from '../src/paths.js';
-import { createDeskmateApp } from '../src/slack/app.js';
-import type { AskerLike } from '../src/slack/deps.js';
-import { WorkerAsker } from '../src/slack/worker-asker.js';
-import { SqliteStore } from '../src/store/sqlite.js';
-import { runIngest } from '../ingest/pipeline.js';
 import { FakeSlack } from '../test/support/fake-slack.js';
 import { eventEnvelope, getOnce, mentionEvent, postSigned } from '../test/support/signed.js';
+import { startBenchApp } from './bench-app.js';
 
 const SECRET = 'bench-soak-signing-secret';
 const QUESTIONS = ['How do I list shipments?', 'What is the rate limit?', 'How do I verify webhook signatures?', 'How do I create a label?', 'What does error 422 mean?', 'How do I paginate results?'];
@@ -150,26 +140,17 @@ export async function benchSoak(options: { seconds?: number; rate?: number; log?
   const seconds = options.seconds ?? 600;
   const rate = options.rate ?? 20;
   const log = options.log ?? (() => undefined);
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-bench-soak-'));
-  const indexDir = path.join(tmp, 'index');
-  await runIngest({ roots: [bundledSamplesDir()], indexDir, embedder: { name: LOCAL_EMBEDDER_NAME, embeddings: new LocalHashEmbeddings() } });
   const fake = await RemoteFakeSlack.start();
-  const config = configSchema.parse({
-    index: { dir: indexDir },
-    dataDir: path.join(tmp, 'data'),
-    seniors: ['USENIOR'],
-    slack: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: fake.url, botUserId: fake.botUserId, botId: fake.botId },
+  const app = await startBenchApp({ name: 'bench-soak', secret: SECRET, slack: fake }).catch(async (err) => {
+    await fake.close();
+    throw err;
   });
-  const store = SqliteStore.open(config.dataDir);
-  const asker: AskerLike = WorkerAsker.available() ? await WorkerAsker.open(config, indexDir) : await Asker.open(config, indexDir);
-  const deskmate = await createDeskmateApp({ config, asker, store, mode: 'http' });
+  const { deskmate, url } = app;
   let sent = 0;
   let retries = 0;
   let errors = 0;
   const acks: number[] = [];
   try {
-    const { port } = await deskmate.start({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${port}/slack/events`;
     await getOnce(url.replace('/slack/events', '/healthz'));
     const startedAt = performance.now();
     const samples: SoakSample[] = [sample(startedAt, 0)];
@@ -237,11 +218,8 @@ export async function benchSoak(options: { seconds?: number; rate?: number; log?
       flat: heapGrowthPct <= 25,
     };
   } finally {
-    await deskmate.stop();
-    await store.close();
-    await asker.close?.();
+    await app.close();
     await fake.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
