@@ -124,7 +124,9 @@ export class PostgresUsageStore implements UsageStore {
   static async open(databaseUrl: string): Promise<PostgresUsageStore> {
     // allowExitOnIdle: a one-shot CLI run (deskmate ask) exits without closing the budget.
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, allowExitOnIdle: true });
-    pool.on('error', (err) => log.warn({ err }, 'idle PostgreSQL connection lost'));
+    pool.on('error', (err) => log.warn({ err: err.message }, 'idle PostgreSQL connection lost'));
+    // A checked-out client whose server restarts emits 'error' too; unheard, it would kill the process.
+    pool.on('connect', (client) => client.on('error', (err) => log.debug({ err: err.message }, 'PostgreSQL connection lost')));
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
