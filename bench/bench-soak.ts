@@ -40,6 +40,9 @@ export interface SoakFigures {
   retries: number;
   answered: number;
   duplicates: number;
+  /** Deliveries that failed (non-200 or a connection error); each is redelivered as Slack does. */
+  failedDeliveries: number;
+  /** Events still not acked after Slack's three retries: these would be lost. */
   errors: number;
   ackP50Ms: number;
   ackP99Ms: number;
@@ -156,13 +159,22 @@ export async function benchSoak(options: { seconds?: number; rate?: number; log?
     const samples: SoakSample[] = [sample(startedAt, 0)];
     log(`soak: ${seconds} s at ${rate} events/s; start RSS ${samples[0].rssMb} MB, heap ${samples[0].heapUsedMb} MB`);
     const inFlight = new Set<Promise<void>>();
+    let failedDeliveries = 0;
+    const failures = new Map<string, number>();
+    // Like Slack: a delivery that fails is redelivered (retry 1, 2, 3), then given up.
     const deliver = (raw: string, retryNum?: number) => {
+      const failed = (why: string) => {
+        failedDeliveries++;
+        failures.set(why, (failures.get(why) ?? 0) + 1);
+        if ((retryNum ?? 0) < 3) setTimeout(() => deliver(raw, (retryNum ?? 0) + 1), 1000);
+        else errors++;
+      };
       const p = postSigned(url, raw, { secret: SECRET, retryNum })
         .then((r) => {
           acks.push(r.ms);
-          if (r.status !== 200) errors++;
+          if (r.status !== 200) failed(`HTTP ${r.status}`);
         })
-        .catch(() => void errors++)
+        .catch((err: Error & { code?: string }) => failed(err.code ?? err.message))
         .finally(() => inFlight.delete(p));
       inFlight.add(p);
     };
@@ -189,7 +201,12 @@ export async function benchSoak(options: { seconds?: number; rate?: number; log?
       }
       await new Promise((r) => setTimeout(r, Math.max(1, 1000 / rate / 2)));
     }
-    await Promise.all(inFlight);
+    // Redeliveries are scheduled 1 s after a failure: wait until none is pending.
+    while (inFlight.size) {
+      await Promise.all(inFlight);
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+    if (failures.size) log(`failed deliveries (redelivered): ${JSON.stringify(Object.fromEntries(failures))}`);
     await deskmate.idle();
     const end = sample(startedAt, sent);
     samples.push(end);
@@ -204,6 +221,7 @@ export async function benchSoak(options: { seconds?: number; rate?: number; log?
       retries,
       answered: stats.answered,
       duplicates: stats.duplicates,
+      failedDeliveries,
       errors,
       ackP50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
       ackP99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
@@ -231,7 +249,7 @@ export async function runSoakCli(seconds: number, json: boolean, line: (s: strin
   const r = await benchSoak({ seconds, log: note });
   const heap = r.heapAfterGc ? 'heap used after GC' : 'heap used (no --expose-gc: not after GC)';
   line(`Soak: ${r.seconds} s at ${r.rate} events/s`);
-  line(`  events sent ${r.sent} (+${r.retries} Slack-style retries), answered ${r.answered}, duplicate replies ${r.duplicates}, errors ${r.errors}`);
+  line(`  events sent ${r.sent} (+${r.retries} Slack-style retries), answered ${r.answered}, duplicate replies ${r.duplicates}, failed deliveries ${r.failedDeliveries} (redelivered), unacked after 3 retries ${r.errors}`);
   line(`  ack p50 ${r.ackP50Ms} ms, p99 ${r.ackP99Ms} ms`);
   line(`  RSS   start ${r.start.rssMb} MB, after warm-up (t=${r.warm.atS}s) ${r.warm.rssMb} MB, end ${r.end.rssMb} MB, max ${r.maxRssMb} MB`);
   line(`  ${heap}: start ${r.start.heapUsedMb} MB, after warm-up ${r.warm.heapUsedMb} MB, end ${r.end.heapUsedMb} MB, max ${r.maxHeapMb} MB`);
