@@ -11,7 +11,8 @@ import { discoverSources, type SourceFile } from './discover.js';
 import { loaderFor } from './loaders/index.js';
 import { addToReport, emptyReport, sanitize, sanitizeMany, type RedactionReport } from './sanitize/index.js';
 import { createProgress, type Progress } from './progress.js';
-import { createGraphBuilder } from './graph-builder.js';
+import { createGraphBuilder, type GraphBuilder } from './graph-builder.js';
+import { VectorFeed } from './vector-feed.js';
 
 const log = childLogger('ingest');
 
@@ -40,23 +41,31 @@ export interface IngestResult {
   ms: number;
 }
 
-interface FreshFile {
-  file: SourceFile;
-  hash: string;
-  drafts: ChunkDraft[];
-  tables: TableInfo[];
-}
-
 function sha256(buf: Buffer): string {
   return crypto.createHash('sha256').update(buf).digest('hex');
 }
 
-/** discover → hash → load → sanitize → embed → build HNSW → write, re-embedding only changed files. */
+/**
+ * discover → hash → load → sanitize → embed → build HNSW → write, re-embedding only changed files.
+ * One pass over the files in label order: each file's vectors go to the graph builder (a worker
+ * thread, when built) while the next file is read, so on two cores the graph build is the critical path.
+ */
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
-  const started = Date.now();
   const params = options.params ?? DEFAULT_INDEX_PARAMS;
+  // Started first: the worker loads hnswlib while the files are discovered and read.
+  const builder = createGraphBuilder({ m: params.m, efConstruction: params.efConstruction });
+  try {
+    return await ingest(options, params, builder);
+  } catch (err) {
+    await builder.abort();
+    throw err;
+  }
+}
+
+async function ingest(options: IngestOptions, params: IndexParams, builder: GraphBuilder): Promise<IngestResult> {
+  const started = Date.now();
   const progress = options.progress ?? createProgress(process.stderr, true);
-  const sources = discoverSources(options.roots);
+  const sources = discoverSources(options.roots); // sorted by path: labels follow this order
   const previous = readIndexData(options.indexDir);
   const reusable = previous && previous.manifest.embedder.name === options.embedder.name ? previous : null;
   const prevByPath = new Map<string, { entry: SourceEntry; first: number }>();
@@ -70,99 +79,52 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     }
   }
   const result: IngestResult = { files: sources.length, added: [], updated: [], unchanged: [], removed: [], failed: [], chunks: 0, embedded: 0, redactions: emptyReport(), embedderChanged: Boolean(previous && !reusable), ms: 0 };
+  // A first guess at the chunk count (the graph and buffers grow if it is short): the old index's, or ~8 a file.
+  const hint = Math.max(reusable?.chunks.length ?? 0, sources.length * 8);
+  const feed = new VectorFeed(options.embedder.embeddings, builder, options.batchSize ?? 256, hint, reusable?.manifest.embedder.dimensions ?? 0);
+  const chunks: Chunk[] = [];
+  const tables: TableInfo[] = [];
+  const manifestSources: Record<string, SourceEntry> = {};
 
-  progress.start('load', sources.length);
-  const fresh: FreshFile[] = [];
-  const kept: Array<{ file: SourceFile; hash: string }> = [];
+  progress.start('ingest', sources.length);
   for (const file of sources) {
     const content = fs.readFileSync(file.absPath);
     const hash = sha256(content);
     const prev = prevByPath.get(file.relPath);
     if (prev && prev.entry.hash === hash) {
-      kept.push({ file, hash });
+      const { entry, first } = prev;
+      const dims = feed.dimensions;
+      for (let i = 0; i < entry.chunks; i++) chunks.push({ ...reusable!.chunks[first + i], id: `${file.relPath}#${i}` });
+      if (entry.chunks) feed.addVectors(reusable!.vectors.subarray(first * dims, (first + entry.chunks) * dims));
+      tables.push(...reusable!.tables.filter((t) => t.path === file.relPath));
+      manifestSources[file.relPath] = { hash, chunks: entry.chunks };
       result.unchanged.push(file.relPath);
-      progress.tick();
-      continue;
+    } else {
+      const loaded = await loadFile(file, content, result);
+      if (loaded) {
+        for (let i = 0; i < loaded.drafts.length; i++) {
+          const d = loaded.drafts[i];
+          chunks.push({ ...d, id: `${file.relPath}#${i}`, path: file.relPath });
+          await feed.addText(embedText(d));
+        }
+        tables.push(...loaded.tables);
+        manifestSources[file.relPath] = { hash, chunks: loaded.drafts.length };
+        (prev ? result.updated : result.added).push(file.relPath);
+      }
     }
-    const loader = loaderFor(file.relPath, content);
-    if (!loader) {
-      progress.tick();
-      continue;
-    }
-    try {
-      const loaded = await loader(content, file.relPath);
-      const drafts = loaded.chunks.filter((c) => c.text.trim().length > 0);
-      await sanitizeDrafts(drafts, loaded.tables ?? [], file.relPath, content.toString('utf8'), result.redactions);
-      fresh.push({ file, hash, drafts, tables: (loaded.tables ?? []).map((t) => ({ ...t, path: file.relPath })) });
-      (prev ? result.updated : result.added).push(file.relPath);
-    } catch (err) {
-      // Parser messages quote the offending line, which may hold a secret: sanitize before logging.
-      const message = (await sanitize(((err as Error).message ?? String(err)).slice(0, 500))).text;
-      result.failed.push({ path: file.relPath, error: message });
-      log.warn({ path: file.relPath, err: message }, 'source skipped: cannot be parsed');
-    }
+    await feed.maybeFlush();
     progress.tick();
   }
+  await feed.flush();
   progress.stop();
   const present = new Set(sources.map((s) => s.relPath));
   for (const p of prevByPath.keys()) if (!present.has(p)) result.removed.push(p);
-
-  // Assemble in source order: kept files reuse their stored chunks and vectors, fresh ones are
-  // embedded batch by batch while the graph builder (a worker, when built) adds what is ready.
-  const order = [...kept.map((k) => ({ kind: 'kept' as const, path: k.file.relPath, hash: k.hash })), ...fresh.map((f) => ({ kind: 'fresh' as const, path: f.file.relPath, hash: f.hash, f }))].sort((a, b) => (a.path < b.path ? -1 : 1));
-  const total = order.reduce((n, o) => n + (o.kind === 'kept' ? prevByPath.get(o.path)!.entry.chunks : o.f.drafts.length), 0);
-  const firstFresh = fresh.find((f) => f.drafts.length)?.drafts[0];
-  const dims = firstFresh ? (await options.embedder.embeddings.embedQuery(embedText(firstFresh))).length : reusable?.manifest.embedder.dimensions ?? 0;
-  const vectors = new Float32Array(total * dims);
-  const builder = createGraphBuilder({ dims, m: params.m, efConstruction: params.efConstruction, capacity: total });
-  const chunks: Chunk[] = [];
-  const tables: TableInfo[] = [];
-  const manifestSources: Record<string, SourceEntry> = {};
-  const batchSize = options.batchSize ?? 256;
-  let batch: Array<{ text: string; slot: number }> = [];
-  const freshCount = fresh.reduce((n, f) => n + f.drafts.length, 0);
-  if (freshCount) progress.start('embed', freshCount);
-  const flush = async () => {
-    if (!batch.length) return;
-    const vecs = await options.embedder.embeddings.embedDocuments(batch.map((b) => b.text));
-    batch.forEach((b, j) => vectors.set(vecs[j], b.slot * dims));
-    const first = batch[0].slot;
-    builder.add(vectors.slice(first * dims, (first + batch.length) * dims), first);
-    result.embedded += batch.length;
-    progress.tick(batch.length);
-    batch = [];
-  };
-  for (const o of order) {
-    if (o.kind === 'kept') {
-      await flush(); // batches hold contiguous labels
-      const { entry, first } = prevByPath.get(o.path)!;
-      const start = chunks.length;
-      for (let i = 0; i < entry.chunks; i++) {
-        const c = reusable!.chunks[first + i];
-        vectors.set(reusable!.vectors.subarray((first + i) * dims, (first + i + 1) * dims), chunks.length * dims);
-        chunks.push({ ...c, id: `${o.path}#${i}` });
-      }
-      if (entry.chunks) builder.add(vectors.slice(start * dims, chunks.length * dims), start);
-      tables.push(...reusable!.tables.filter((t) => t.path === o.path));
-      manifestSources[o.path] = { hash: o.hash, chunks: entry.chunks };
-    } else {
-      for (let i = 0; i < o.f.drafts.length; i++) {
-        const d = o.f.drafts[i];
-        batch.push({ text: embedText(d), slot: chunks.length });
-        chunks.push({ ...d, id: `${o.path}#${i}`, path: o.path });
-        if (batch.length >= batchSize) await flush();
-      }
-      tables.push(...o.f.tables);
-      manifestSources[o.path] = { hash: o.hash, chunks: o.f.drafts.length };
-    }
-  }
-  await flush();
-  progress.stop();
   result.chunks = chunks.length;
+  result.embedded = feed.embedded;
 
   const manifest: Manifest = {
     version: MANIFEST_VERSION,
-    embedder: { name: options.embedder.name, dimensions: dims },
+    embedder: { name: options.embedder.name, dimensions: feed.dimensions },
     params: options.params ? params : { ...params, efSearch: efSearchFor(chunks.length, params.efSearch) },
     builtAt: new Date().toISOString(),
     chunkCount: chunks.length,
@@ -171,6 +133,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   };
   progress.start('index', 1);
   fs.mkdirSync(options.indexDir, { recursive: true });
+  const vectors = feed.vectors();
   const graph = await builder.finish(manifest, vectors, path.join(options.indexDir, `hnswlib.index.build-${process.pid}`));
   writeIndex(options.indexDir, { manifest, chunks, vectors, tables }, graph);
   progress.tick();
@@ -178,6 +141,24 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   result.ms = Date.now() - started;
   log.info({ files: result.files, chunks: result.chunks, embedded: result.embedded, failed: result.failed.length, redactions: result.redactions.total, ms: result.ms }, 'ingest done');
   return result;
+}
+
+/** Loads and sanitizes one changed file; undefined when no loader takes it or it cannot be parsed. */
+async function loadFile(file: SourceFile, content: Buffer, result: IngestResult): Promise<{ drafts: ChunkDraft[]; tables: TableInfo[] } | undefined> {
+  const loader = loaderFor(file.relPath, content);
+  if (!loader) return undefined;
+  try {
+    const loaded = await loader(content, file.relPath);
+    const drafts = loaded.chunks.filter((c) => c.text.trim().length > 0);
+    await sanitizeDrafts(drafts, loaded.tables ?? [], file.relPath, content.toString('utf8'), result.redactions);
+    return { drafts, tables: (loaded.tables ?? []).map((t) => ({ ...t, path: file.relPath })) };
+  } catch (err) {
+    // Parser messages quote the offending line, which may hold a secret: sanitize before logging.
+    const message = (await sanitize(((err as Error).message ?? String(err)).slice(0, 500))).text;
+    result.failed.push({ path: file.relPath, error: message });
+    log.warn({ path: file.relPath, err: message }, 'source skipped: cannot be parsed');
+    return undefined;
+  }
 }
 
 /** Sanitizes every string a chunk or table carries before anything is embedded or written. */
