@@ -6,15 +6,13 @@
  * minute (warm-up: JIT, caches, SQLite page cache, connection pool).
  * Run with `npm run bench -- --soak [--soak-seconds N]`; not in the default bench, not in CI.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { FakeSlack } from '../test/support/fake-slack.js';
 import { eventEnvelope, getOnce, mentionEvent, postSigned } from '../test/support/signed.js';
 import { startBenchApp } from './bench-app.js';
+import { startSlackSide } from './slack-side.js';
 
 const SECRET = 'bench-soak-signing-secret';
 const QUESTIONS = ['How do I list shipments?', 'What is the rate limit?', 'How do I verify webhook signatures?', 'How do I create a label?', 'What does error 422 mean?', 'How do I paginate results?'];
-const CHILD_FLAG = '--fake-slack-child';
 const SAMPLE_MS = 10_000;
 const WARMUP_MS = 60_000;
 /** One event in this many is delivered a second time with Slack's retry headers: dedupe under load. */
@@ -27,11 +25,6 @@ export interface SoakSample {
   sent: number;
 }
 
-interface ReplyStats {
-  answered: number;
-  duplicates: number;
-  calls: number;
-}
 
 export interface SoakFigures {
   seconds: number;
@@ -70,80 +63,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** The fake Slack in its own process; asks go over IPC. */
-class RemoteFakeSlack {
-  private pending = new Map<number, (v: unknown) => void>();
-  private seq = 0;
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-    readonly botUserId: string,
-    readonly botId: string,
-  ) {
-    child.on('message', (m: { id?: number; value?: unknown }) => {
-      if (m.id !== undefined) this.pending.get(m.id)?.(m.value);
-      this.pending.delete(m.id ?? -1);
-    });
-  }
-
-  static async start(): Promise<RemoteFakeSlack> {
-    const child = fork(__filename, [CHILD_FLAG], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const ready = await new Promise<{ url: string; botUserId: string; botId: string }>((resolve, reject) => {
-      child.once('message', (m) => resolve(m as { url: string; botUserId: string; botId: string }));
-      child.once('exit', (code) => reject(new Error(`fake Slack child exited (${code})`)));
-    });
-    return new RemoteFakeSlack(child, ready.url, ready.botUserId, ready.botId);
-  }
-
-  ask<T>(type: 'stats' | 'close'): Promise<T> {
-    const id = ++this.seq;
-    return new Promise<T>((resolve) => {
-      this.pending.set(id, resolve as (v: unknown) => void);
-      this.child.send({ id, type });
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.ask('close');
-    await new Promise<void>((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once('exit', () => resolve())));
-  }
-}
-
-/** Child side: one bot reply thread per question; more than one placeholder, or more than one update of a message, is a duplicate. */
-function replyStats(fake: FakeSlack): ReplyStats {
-  const threads = new Map<string, number>();
-  const updates = new Map<string, number>();
-  for (const c of fake.calls) {
-    if (c.method === 'chat.postMessage' && c.args.thread_ts) {
-      const key = `${c.args.channel}:${c.args.thread_ts}`;
-      const placeholder = String(c.args.text).startsWith(':mag:') ? 1 : 0;
-      threads.set(key, (threads.get(key) ?? 0) + placeholder);
-    } else if (c.method === 'chat.update') {
-      const key = `${c.args.channel}:${c.args.ts}`;
-      updates.set(key, (updates.get(key) ?? 0) + 1);
-    }
-  }
-  let duplicates = 0;
-  for (const n of threads.values()) duplicates += Math.max(0, n - 1);
-  for (const n of updates.values()) duplicates += n - 1;
-  return { answered: threads.size, duplicates, calls: fake.calls.length };
-}
-
-async function runChild(): Promise<void> {
-  const fake = await FakeSlack.start();
-  process.on('message', async (m: { id: number; type: string }) => {
-    if (m.type === 'stats') return void process.send!({ id: m.id, value: replyStats(fake) });
-    await fake.close();
-    process.send!({ id: m.id, value: null }, () => process.disconnect());
-  });
-  process.send!({ url: fake.url, botUserId: fake.botUserId, botId: fake.botId });
-}
-
 export async function benchSoak(options: { seconds?: number; rate?: number; log?: (s: string) => void } = {}): Promise<SoakFigures> {
   const seconds = options.seconds ?? 600;
   const rate = options.rate ?? 20;
   const log = options.log ?? (() => undefined);
-  const fake = await RemoteFakeSlack.start();
+  const fake = await startSlackSide();
   const app = await startBenchApp({ name: 'bench-soak', secret: SECRET, slack: fake }).catch(async (err) => {
     await fake.close();
     throw err;
@@ -210,7 +134,7 @@ export async function benchSoak(options: { seconds?: number; rate?: number; log?
     await deskmate.idle();
     const end = sample(startedAt, sent);
     samples.push(end);
-    const stats = await fake.ask<ReplyStats>('stats');
+    const stats = await fake.stats();
     const warm = samples.find((s) => s.atS * 1000 >= Math.min(WARMUP_MS, (seconds * 1000) / 2)) ?? samples[0];
     const heapGrowthPct = Math.round(((end.heapUsedMb - warm.heapUsedMb) / warm.heapUsedMb) * 1000) / 10;
     const sorted = acks.sort((a, b) => a - b);
@@ -257,4 +181,3 @@ export async function runSoakCli(seconds: number, json: boolean, line: (s: strin
   if (json) line(JSON.stringify({ soak: r }));
 }
 
-if (require.main === module && process.argv.includes(CHILD_FLAG)) void runChild();
