@@ -7,6 +7,7 @@ import { DeskmateError, ErrorCode } from '../errors.js';
 import { MIGRATIONS } from './migrations.js';
 import * as copyDrafts from './copy-sqlite.js';
 import { forgetSqlite, purgeSqlite, type PurgeCounts } from './retention.js';
+import { GroupCommit } from './group-commit.js';
 import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
 const DB_FILE = 'deskmate.sqlite';
@@ -45,16 +46,30 @@ export class SqliteStore implements DeskmateStore {
     }
   }
 
-  async acceptQuestion(q: QuestionInput): Promise<StoredQuestion | undefined> {
+  /** Questions arriving together (a burst of events) are stored in one transaction: one commit, not one each. */
+  private readonly accepts = new GroupCommit<QuestionInput, StoredQuestion | undefined>((qs) => this.acceptAll(qs));
+
+  private acceptAll(qs: QuestionInput[]): Array<StoredQuestion | undefined> {
+    this.acceptTx ??= this.db.transaction((batch: QuestionInput[]) => this.insertQuestions(batch));
+    return this.acceptTx(qs);
+  }
+
+  private acceptTx: ((qs: QuestionInput[]) => Array<StoredQuestion | undefined>) | undefined;
+
+  private insertQuestions(qs: QuestionInput[]): Array<StoredQuestion | undefined> {
     const now = Date.now();
-    return this.db.transaction((): StoredQuestion | undefined => {
-      if (q.eventId && this.db.prepare('INSERT OR IGNORE INTO processed_events VALUES (?, ?)').run(q.eventId, now).changes === 0) return undefined;
-      const res = this.db
-        .prepare('INSERT OR IGNORE INTO questions (kind, channel, user, text, message_ts, thread_ts, event_id, truncated, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(q.kind, q.channel, q.user, q.text, q.messageTs, q.threadTs ?? null, q.eventId ?? null, q.truncated ? 1 : 0, now);
+    const seen = this.db.prepare('INSERT OR IGNORE INTO processed_events VALUES (?, ?)');
+    const insert = this.db.prepare('INSERT OR IGNORE INTO questions (kind, channel, user, text, message_ts, thread_ts, event_id, truncated, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    return qs.map((q) => {
+      if (q.eventId && seen.run(q.eventId, now).changes === 0) return undefined;
+      const res = insert.run(q.kind, q.channel, q.user, q.text, q.messageTs, q.threadTs ?? null, q.eventId ?? null, q.truncated ? 1 : 0, now);
       if (res.changes === 0) return undefined;
-      return { ...q, id: Number(res.lastInsertRowid), status: 'pending', createdAt: now };
-    })();
+      return { ...q, id: Number(res.lastInsertRowid), status: 'pending' as const, createdAt: now };
+    });
+  }
+
+  acceptQuestion(q: QuestionInput): Promise<StoredQuestion | undefined> {
+    return this.accepts.submit(q);
   }
 
   async markEventSeen(eventId: string): Promise<boolean> {
