@@ -1,4 +1,6 @@
 import { GroupCommit } from '../../src/store/group-commit';
+import { SqliteStore } from '../../src/store/sqlite';
+import { tmpDir } from '../support/tmp';
 
 test('writes submitted in the same turn run as one batch, each caller gets its own result', async () => {
   const batches: number[][] = [];
@@ -27,8 +29,6 @@ test('a failed batch rejects every write in it; the next batch runs normally', a
 });
 
 test('SQLite: a burst of questions is stored in one commit, and a retry in the same burst is still a duplicate', async () => {
-  const { SqliteStore } = await import('../../src/store/sqlite');
-  const { tmpDir } = await import('../support/tmp');
   const store = SqliteStore.open(tmpDir('deskmate-gc-'));
   try {
     const q = (i: number, eventId = `Ev${i}`) => ({ kind: 'mention' as const, channel: 'C1', user: 'U1', text: `question ${i}`, messageTs: `1.${i}`, threadTs: `1.${i}`, eventId });
