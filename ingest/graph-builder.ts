@@ -53,6 +53,7 @@ export function createGraphBuilder(params: { m: number; efConstruction: number }
         await new Promise<void>((resolve, reject) => {
           worker.once('message', () => resolve());
           worker.once('error', reject);
+          worker.once('exit', (code) => reject(new Error(`graph worker exited (code ${code}) before writing the index`)));
           worker.postMessage({ type: 'finish', file: tmpFile } satisfies WorkerMessage);
         });
         return { file: tmpFile };
