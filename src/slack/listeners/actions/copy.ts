@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
+import type { BlockAction, types } from '@slack/bolt';
+import type { ButtonRouter } from './router.js';
 import { childLogger } from '../../../log.js';
 import { COPY_ACTION_IDS, copyEditModal } from '../../blocks/copy.js';
 import { approveCopyDraft, discardCopyDraft, refusal, regenerateCopyDraft } from '../../copy-flow.js';
@@ -13,21 +14,21 @@ function audienceOf(body: BlockAction): CopyAudience {
 }
 
 /** The draft's buttons. Each re-reads the draft and checks the clicker is its requester. */
-export function registerCopyActions(app: App, rt: SlackRuntime): void {
+export function registerCopyActions(router: ButtonRouter, rt: SlackRuntime): void {
   const steps: Array<[string, (rt: SlackRuntime, draftId: string, to: CopyAudience) => Promise<void>]> = [
     [COPY_ACTION_IDS.approve, approveCopyDraft],
     [COPY_ACTION_IDS.regenerate, regenerateCopyDraft],
     [COPY_ACTION_IDS.discard, discardCopyDraft],
   ];
   for (const [actionId, step] of steps) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
+    router.action(actionId, async ({ ack, body, action }) => {
       await ack();
       background(actionId, { draftId: action.value }, () => step(rt, String(action.value), audienceOf(body)));
     });
   }
 
   // The modal must open within the trigger's 3 s, so this one works before the ack returns.
-  app.action<BlockAction<ButtonAction>>(COPY_ACTION_IDS.edit, async ({ ack, body, action, client }) => {
+  router.action(COPY_ACTION_IDS.edit, async ({ ack, body, action, client }) => {
     await ack();
     const to = audienceOf(body);
     const draftId = String(action.value);

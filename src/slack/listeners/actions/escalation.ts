@@ -1,12 +1,12 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { ButtonRouter } from './router.js';
 import { ACTION_IDS } from '../../blocks/answer.js';
 import { changeEscalation } from '../../escalation-update.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 
 /** "I'll take it" (seniors only), "Resolved", and the asker's "It's urgent" while it waits for working hours. */
-export function registerEscalationActions(app: App, rt: SlackRuntime): void {
+export function registerEscalationActions(router: ButtonRouter, rt: SlackRuntime): void {
   const handle = (actionId: string, type: 'claim' | 'resolve' | 'urgent') =>
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
+    router.action(actionId, async ({ ack, body, action }) => {
       await ack();
       const id = Number(action.value);
       const actor = body.user.id;

@@ -1,6 +1,6 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { childLogger } from '../../../log.js';
 import type { FeedbackKind } from '../../../store/types.js';
+import type { ButtonRouter } from './router.js';
 import { ACTION_IDS } from '../../blocks/answer.js';
 import { escalateQuestion } from '../../escalate.js';
 import { recordFeedback } from '../../metrics-hooks.js';
@@ -17,9 +17,9 @@ const KINDS: Array<[string, FeedbackKind, string]> = [
 ];
 
 /** Answer buttons: record the feedback; "Ask a senior" / "Still need a human" open an escalation. */
-export function registerFeedback(app: App, rt: SlackRuntime): void {
+export function registerFeedback(router: ButtonRouter, rt: SlackRuntime): void {
   for (const [actionId, kind, reply] of KINDS) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action }) => {
+    router.action(actionId, async ({ ack, body, action }) => {
       await ack();
       const questionId = Number(action.value);
       const user = body.user.id;

@@ -1,5 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { userMessageOf } from '../../../errors.js';
+import type { ButtonRouter } from './router.js';
 import { childLogger } from '../../../log.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 import { copyUploadToIndexSources } from '../../uploads/add-to-index.js';
@@ -9,8 +9,8 @@ import { ADD_TO_INDEX_ACTION } from '../../uploads/receive.js';
 const log = childLogger('slack.upload-index');
 
 /** "Add to team index" under a DM upload: admins only; copies the file into the sources and re-indexes. */
-export function registerUploadIndexAction(app: App, rt: SlackRuntime): void {
-  app.action<BlockAction<ButtonAction>>(ADD_TO_INDEX_ACTION, async ({ ack, body, action }) => {
+export function registerUploadIndexAction(router: ButtonRouter, rt: SlackRuntime): void {
+  router.action(ADD_TO_INDEX_ACTION, async ({ ack, body, action }) => {
     await ack();
     const user = body.user.id;
     const channel = body.channel?.id;
