@@ -1,8 +1,12 @@
 /**
  * Slack ack latency and duplicate replies, on loopback: the real app in HTTP mode against the fake
  * Slack Web API. 200 distinct signed mentions, each delivered 3 times (Slack's retries), all at once.
- * Figures: ack p50/p99 (ms, client-measured request → 200) and replies beyond one per question.
+ * Figures: ack p50/p99 (ms, client-measured request → 200) and replies beyond one per question, beside
+ * a floor measured in the same run: a bare node:http server that only reads, verifies and answers 200.
  */
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eventEnvelope, mentionEvent } from '../test/support/signed.js';
 import { startBenchApp } from './bench-app.js';
 import { startSlackSide } from './slack-side.js';
@@ -25,6 +29,24 @@ export interface AckFigures {
   /** Server-measured: request arrived → response sent (the part Deskmate controls). */
   ack_server_p50_ms: number;
   ack_server_p99_ms: number;
+  /** The same burst against a bare node:http server (read body, check the signature, 200): the floor here. */
+  ack_floor_p50_ms: number;
+  ack_floor_p99_ms: number;
+}
+
+/** A server that does only what any Slack receiver must: read the body, check the signature, answer. */
+async function bareServer(secret: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const expected = `v0=${crypto.createHmac('sha256', secret).update(`v0:${req.headers['x-slack-request-timestamp']}:${body}`).digest('hex')}`;
+      res.writeHead(expected === req.headers['x-slack-signature'] || !body ? 200 : 401).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 export async function benchAcks(options: { mentions?: number; deliveries?: number } = {}): Promise<AckFigures> {
@@ -52,6 +74,12 @@ export async function benchAcks(options: { mentions?: number; deliveries?: numbe
     const stats = await slack.stats();
     if (stats.answered !== mentions) throw new Error(`${mentions - stats.answered} of ${mentions} mentions were never answered`);
     const latencies = responses.map((r) => r.ms).sort((a, b) => a - b);
+    const bare = await bareServer(SECRET);
+    const floor = await slack
+      .warm(bare.url, mentions)
+      .then(() => slack.burst({ appUrl: bare.url, secret: SECRET, envelopes, deliveries }))
+      .finally(() => bare.close());
+    const floorMs = floor.map((r) => r.ms).sort((a, b) => a - b);
     // Only the event deliveries, not the warm-up health checks.
     const server = serverMs.slice(-responses.length).sort((a, b) => a - b);
     return {
@@ -61,6 +89,8 @@ export async function benchAcks(options: { mentions?: number; deliveries?: numbe
       duplicate_replies: stats.duplicates,
       ack_server_p50_ms: round(percentile(server, 50)),
       ack_server_p99_ms: round(percentile(server, 99)),
+      ack_floor_p50_ms: round(percentile(floorMs, 50)),
+      ack_floor_p99_ms: round(percentile(floorMs, 99)),
     };
   } finally {
     await app.close();

@@ -7,4 +7,5 @@ test('the ack bench acks every delivery and reports zero duplicate replies', asy
   expect(r.ack_p50_ms).toBeGreaterThan(0);
   expect(r.ack_p99_ms).toBeGreaterThanOrEqual(r.ack_p50_ms);
   expect(r.ack_max_ms).toBeGreaterThanOrEqual(r.ack_p99_ms);
+  expect(r.ack_floor_p99_ms).toBeGreaterThan(0);
 });
