@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config, LlmTask } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
+import { runPostgresMigrations } from '../store/pg-migrate.js';
 
 const log = childLogger('llm.usage-store');
 
@@ -129,17 +130,9 @@ export class PostgresUsageStore implements UsageStore {
     pool.on('connect', (client) => client.on('error', (err) => log.debug({ err: err.message }, 'PostgreSQL connection lost')));
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [0x64736b75]); // "dsku": one replica migrates at a time
-      await client.query('CREATE TABLE IF NOT EXISTS deskmate_usage_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
-      const { rows } = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM deskmate_usage_migrations');
-      for (let v = rows[0].v ?? 0; v < USAGE_MIGRATIONS.length; v++) {
-        await client.query(USAGE_MIGRATIONS[v].postgres);
-        await client.query('INSERT INTO deskmate_usage_migrations VALUES ($1, $2)', [v + 1, Date.now()]);
-      }
-      await client.query('COMMIT');
+      // "dsku": one replica migrates at a time
+      await runPostgresMigrations(client, { table: 'deskmate_usage_migrations', lock: 0x64736b75, migrations: USAGE_MIGRATIONS.map((m) => m.postgres) });
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
       await pool.end().catch(() => undefined);
       throw new DeskmateError(ErrorCode.StoreFailed, `Cannot prepare the LLM usage table in PostgreSQL: ${(err as Error).message}.`, { cause: err });
     } finally {

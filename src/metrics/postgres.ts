@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
+import { runPostgresMigrations } from '../store/pg-migrate.js';
 import { resilientPool } from '../store/pg-pool.js';
 import { isRetryableStoreError } from '../store/retryable.js';
 import { EVENT_COLUMNS, POSTGRES_METRICS_MIGRATIONS } from './migrations.js';
@@ -13,22 +14,8 @@ const MIGRATION_LOCK = 0x6d657472; // "metr"
 const COLUMN_TYPES = ['bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'float8', 'text', 'text', 'text', 'boolean', 'text', 'text'];
 const BATCH = 10_000;
 
-export async function migrateMetricsPostgres(client: pg.ClientBase): Promise<number> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS metrics_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
-    const { rows } = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM metrics_migrations');
-    for (let v = rows[0].v ?? 0; v < POSTGRES_METRICS_MIGRATIONS.length; v++) {
-      await client.query(POSTGRES_METRICS_MIGRATIONS[v]);
-      await client.query('INSERT INTO metrics_migrations VALUES ($1, $2)', [v + 1, Date.now()]);
-    }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
-  return POSTGRES_METRICS_MIGRATIONS.length;
+export function migrateMetricsPostgres(client: pg.ClientBase): Promise<number> {
+  return runPostgresMigrations(client, { table: 'metrics_migrations', lock: MIGRATION_LOCK, migrations: POSTGRES_METRICS_MIGRATIONS });
 }
 
 /** Metric events in PostgreSQL (DATABASE_URL), shared by every replica. */

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { runPostgresMigrations } from './pg-migrate.js';
 import { toEscalation, toQuestion, type Row } from './rows.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
@@ -51,22 +52,8 @@ export const POSTGRES_MIGRATIONS: string[] = [
 const log = childLogger('store.postgres');
 const MIGRATION_LOCK = 0x64736b6d; // "dskm": replicas starting together migrate one at a time
 
-export async function migratePostgres(client: pg.ClientBase): Promise<number> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS deskmate_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
-    const { rows } = await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM deskmate_migrations');
-    for (let v = rows[0].v ?? 0; v < POSTGRES_MIGRATIONS.length; v++) {
-      await client.query(POSTGRES_MIGRATIONS[v]);
-      await client.query('INSERT INTO deskmate_migrations VALUES ($1, $2)', [v + 1, Date.now()]);
-    }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
-  return POSTGRES_MIGRATIONS.length;
+export function migratePostgres(client: pg.ClientBase): Promise<number> {
+  return runPostgresMigrations(client, { table: 'deskmate_migrations', lock: MIGRATION_LOCK, migrations: POSTGRES_MIGRATIONS });
 }
 
 export class PostgresStore implements DeskmateStore {
