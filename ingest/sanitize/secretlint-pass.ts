@@ -40,6 +40,18 @@ function loadSecretlint(): Promise<{ lintSource: LintSource; config: SecretLintC
   return loaded;
 }
 
+const TOKEN_CHAR = /[A-Za-z0-9+/=_\-.~]/;
+
+/** Moves a span's edges out to the ends of the tokens they fall inside. */
+export function widenToTokens(text: string, start: number, end: number): { start: number; end: number } {
+  let s = Math.max(0, start);
+  let e = Math.min(text.length, end);
+  if (e <= s) return { start: s, end: e };
+  while (s > 0 && TOKEN_CHAR.test(text[s - 1]) && TOKEN_CHAR.test(text[s])) s--;
+  while (e < text.length && TOKEN_CHAR.test(text[e]) && TOKEN_CHAR.test(text[e - 1])) e++;
+  return { start: s, end: e };
+}
+
 export function wantsSecretlint(text: string): boolean {
   return (
     SECRETLINT_HINT.test(text) ||
@@ -83,8 +95,9 @@ export async function secretlintFindings(texts: string[]): Promise<Redaction[][]
       else hi = mid - 1;
     }
     const idx = picked[lo];
-    const start = from - starts[lo];
-    const end = Math.min(to - starts[lo], texts[idx].length);
+    // Some rules report a range that starts at the key name but is only as long as the secret
+    // (`aws_secret_access_key = wJal…` cut mid-value): widen to whole tokens so no tail survives.
+    const { start, end } = widenToTokens(texts[idx], from - starts[lo], Math.min(to - starts[lo], texts[idx].length));
     if (end <= start || isPlaceholder(texts[idx].slice(start, end))) continue;
     // The preset's account-id rule fires on any `account_id: 1234-5678-9012`; an id is not a secret.
     if (msg.messageId === 'AWSAccountID') continue;
