@@ -252,5 +252,27 @@ export function findAssignedSecrets(text: string): Redaction[] {
   findUrlPasswords(text, out);
   findOtherForms(text, lower, out);
   findLooseAwsSecrets(text, lower, out);
+  if (lower.includes('cookie')) findCookieValues(text, out);
   return out;
+}
+
+/**
+ * `Cookie:` and `Set-Cookie:` headers carry sessions under any name (`session=…`, `sid=…`,
+ * `_gh_sess=…`): each cookie whose value looks random is a credential; flags and dates are not.
+ */
+function findCookieValues(text: string, out: Redaction[]): void {
+  const header = /(?:^|[^A-Za-z0-9-])(?:set-)?cookie[ \t]*:[ \t]*([^\r\n"'`]+)/gi;
+  for (let m = header.exec(text); m; m = header.exec(text)) {
+    let at = m.index + m[0].length - m[1].length;
+    for (const part of m[1].split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0) {
+        const raw = part.slice(eq + 1);
+        const value = raw.trim();
+        const valueStart = at + eq + 1 + (raw.length - raw.trimStart().length);
+        if (looksRandom(value)) out.push({ type: 'token', start: valueStart, end: valueStart + value.length });
+      }
+      at += part.length + 1;
+    }
+  }
 }

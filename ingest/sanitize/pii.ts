@@ -137,11 +137,27 @@ function findCards(text: string, out: Redaction[]): void {
   }
 }
 
+/**
+ * US Social Security numbers, only where the line says so ("SSN", "social security"): the bare
+ * NNN-NN-NNNN shape is also a part number or a date-like id elsewhere.
+ */
+function findSsns(text: string, out: Redaction[]): void {
+  if (!/ssn|social[ -]security/i.test(text)) return;
+  const re = /(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = text.indexOf('\n', m.index);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    if (/ssn|social[ -]security/i.test(line)) out.push({ type: 'ssn', start: m.index, end: m.index + m[0].length });
+  }
+}
+
 export function findPii(text: string): Redaction[] {
   const out: Redaction[] = [];
   findEmails(text, out);
   findPhones(text, out);
   findIps(text, out);
   findCards(text, out);
+  findSsns(text, out);
   return out;
 }
