@@ -87,7 +87,7 @@ export const SIGNALS: IntentSignal[] = [
   { id: 'policy-noun', category: 'policy', weight: 1.8,
     pattern: new RegExp(String.raw`\b(?:policy|policies|conventions?|guidelines?|governance|code review|review process|approval|sign-?off|compliance|process for|procedure for|release process|on-?call|escalation path|escalation process|incident response|runbooks?|playbooks?|protocol for)\b${AS_FIELD_NAME}`) },
   { id: 'permission', category: 'policy', weight: 2.2,
-    pattern: /\b(?:are we|am i|is anyone|are engineers|are juniors) (?:allowed|permitted|supposed|expected|required) to\b|\b(?:allowed|permitted) to (?:merge|deploy|ship|push|store|log|break|skip|bypass)\b/ },
+    pattern: /\b(?:are we|am i|is anyone|are engineers|are juniors) (?:allowed|permitted|supposed|expected|required) to\b|\b(?:allowed|permitted) to (?:merge|deploy|ship|push|store|log|break|skip|bypass)\b|\bis it (?:ok|okay|fine|alright|all right|acceptable|cool) (?:if|for) (?:i|we|me|us)\b/ },
 
   // --- plans, priorities, estimates -------------------------------------------------------
   { id: 'roadmap', category: 'planning', weight: 2.8,

@@ -28,6 +28,7 @@ const ANSWER: string[] = [
   "Why does inserting a rental with an unknown inventory_id fail?",
   "Where is the address of a store kept?",
   "What is the relationship between city and country tables?",
+  "Is it ok if I retry a POST /labels request?",
   "How can I tell if an account is a bot?",
   "Why does the create-topic call respond with 429 after a few requests?",
   "How do I paginate Discourse's latest topics?",
@@ -151,6 +152,8 @@ const ANSWER: string[] = [
 ];
 
 const ESCALATE: string[] = [
+  "Is it OK if I skip writing tests for this migration?",
+  "is it fine for us to cache tokens for a day",
   "<@U123> should our mobile app cache timelines offline?",
   "why'd we go for Redis streams and not Kafka",
   "What made us pick Jest over Vitest?",
