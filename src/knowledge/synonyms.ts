@@ -2,8 +2,8 @@ import { stem } from '../llm/tokenize.js';
 
 /**
  * General API-documentation vocabulary: people ask "see", "rename" or "remove" where reference
- * docs say "view", "update" and "delete". Groups are about HTTP/CRUD verbs and common nouns,
- * never about one corpus.
+ * docs say "view", "update" and "delete". Groups are about HTTP/CRUD verbs and common nouns
+ * (of APIs in general, and of social and messaging APIs), never about one corpus.
  */
 const GROUPS: string[][] = [
   ['see', 'view', 'get', 'fetch', 'retrieve', 'show', 'read', 'list', 'look', 'display', 'obtain'],
@@ -18,6 +18,10 @@ const GROUPS: string[][] = [
   ['error', 'failure', 'fail', 'problem'],
   ['auth', 'authenticate', 'authentication', 'authorize', 'authorization', 'login', 'token', 'credential'],
   ['page', 'paginate', 'pagination', 'cursor', 'next'],
+  // Social and messaging APIs: what users call a post, a re-share and an attachment.
+  ['post', 'status', 'toot', 'tweet'],
+  ['share', 'repost', 'reblog', 'boost', 'retweet', 'reshare'],
+  ['image', 'picture', 'photo', 'video', 'media', 'attachment'],
 ];
 
 const BY_STEM = new Map<string, string[]>();
