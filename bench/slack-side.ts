@@ -111,7 +111,9 @@ class LocalSlackSide implements SlackSide {
 
 type Request = { id: number; type: 'stats' | 'close' } | { id: number; type: 'warm'; appUrl: string; connections: number } | { id: number; type: 'burst'; input: BurstInput };
 
-type Ask = Request extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+/** A request without its id, member by member (a plain Omit over the union would merge them). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Ask = WithoutId<Request>;
 
 class RemoteSlackSide implements SlackSide {
   private readonly pending = new Map<number, (v: unknown) => void>();

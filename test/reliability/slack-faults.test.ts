@@ -1,68 +1,54 @@
-import { FakeSlack } from '../support/fake-slack';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
 import { mentionEvent } from '../support/signed';
-import { buildSampleIndex, CHANNEL, JUNIOR, renderedText, startHarness, tempDataDir, type Harness } from '../slack/harness';
+import { CHANNEL, JUNIOR, renderedText, useSlackHarnessPerTest } from '../slack/harness';
 
-let indexDir: string;
-let fake: FakeSlack;
 let llm: FakeOpenAI | undefined;
-let h: Harness;
-
-beforeAll(async () => {
-  indexDir = await buildSampleIndex();
-});
+const fx = useSlackHarnessPerTest();
 afterEach(async () => {
-  await h?.stop();
-  await fake?.close();
   await llm?.close();
   llm = undefined;
 });
 
-async function start(configExtra: Record<string, unknown> = {}): Promise<void> {
-  fake = await FakeSlack.start();
-  h = await startHarness({ fake, dataDir: tempDataDir(), indexDir, configExtra });
-}
-
-const updatesIn = (channel: string) => fake.callsTo('chat.update').filter((c) => c.args.channel === channel);
+const updatesIn = (channel: string) => fx.fake.callsTo('chat.update').filter((c) => c.args.channel === channel);
 
 describe('Slack Web API trouble', () => {
   test('429 with Retry-After, a 500 and a connection reset are retried: the reply is delivered exactly once', async () => {
-    await start();
-    fake.failHttp('chat.postMessage', { status: 429, retryAfter: 1 }, 2);
-    fake.failHttp('chat.update', { status: 500 });
-    fake.failHttp('chat.update', 'reset');
+    await fx.start();
+    fx.fake.failHttp('chat.postMessage', { status: 429, retryAfter: 1 }, 2);
+    fx.fake.failHttp('chat.update', { status: 500 });
+    fx.fake.failHttp('chat.update', 'reset');
     const event = mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'How do I list shipments?' });
-    const res = await h.sendEvent(event);
+    const res = await fx.h.sendEvent(event);
     expect(res.status).toBe(200);
-    await h.deskmate.idle();
-    expect(fake.faulted.map((f) => `${f.method}:${f.fault}`)).toEqual(['chat.postMessage:429', 'chat.postMessage:429', 'chat.update:500', 'chat.update:reset']);
+    await fx.h.deskmate.idle();
+    expect(fx.fake.faulted.map((f) => `${f.method}:${f.fault}`)).toEqual(['chat.postMessage:429', 'chat.postMessage:429', 'chat.update:500', 'chat.update:reset']);
     // The placeholder waited out Retry-After (1 s) twice before it went through.
-    const placeholder = fake.threadPosts(CHANNEL, String(event.ts));
+    const placeholder = fx.fake.threadPosts(CHANNEL, String(event.ts));
     expect(placeholder).toHaveLength(1);
-    expect(placeholder[0].at - fake.faulted[0].at).toBeGreaterThanOrEqual(1900);
+    expect(placeholder[0].at - fx.fake.faulted[0].at).toBeGreaterThanOrEqual(1900);
     const updates = updatesIn(CHANNEL);
     expect(updates).toHaveLength(1);
     expect(renderedText(updates[0].args)).toMatch(/GET \/shipments/);
   });
 
   test('an outage longer than the retries leaves a logged failure and the next question still works', async () => {
-    await start();
-    fake.failHttp('chat.postMessage', { status: 503 }, 6);
-    await h.sendEvent(mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'How do I list shipments?' }));
-    await h.deskmate.idle();
-    const [failed] = await h.store.recentQuestions(JUNIOR, 1);
+    await fx.start();
+    fx.fake.failHttp('chat.postMessage', { status: 503 }, 6);
+    await fx.h.sendEvent(mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'How do I list shipments?' }));
+    await fx.h.deskmate.idle();
+    const [failed] = await fx.h.store.recentQuestions(JUNIOR, 1);
     expect(failed.status).toBe('failed');
     const next = mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'What is the rate limit?' });
-    await h.sendEvent(next);
-    await h.deskmate.idle();
-    expect(fake.threadPosts(CHANNEL, String(next.ts))).toHaveLength(1);
+    await fx.h.sendEvent(next);
+    await fx.h.deskmate.idle();
+    expect(fx.fake.threadPosts(CHANNEL, String(next.ts))).toHaveLength(1);
   }, 120_000);
 });
 
 describe('LLM trouble, seen from Slack', () => {
   async function startWithLlm(timeoutMs = 20_000): Promise<void> {
     llm = await startFakeOpenAI();
-    await start({ openai: { baseUrl: llm.baseUrl, apiKey: 'sk-test-0000000000', timeoutMs } });
+    await fx.start({ openai: { baseUrl: llm.baseUrl, apiKey: 'sk-test-0000000000', timeoutMs } });
   }
 
   test.each([
@@ -73,15 +59,15 @@ describe('LLM trouble, seen from Slack', () => {
     await startWithLlm();
     llm!.setChat(behaviour);
     const event = mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'How do I list shipments?' });
-    await h.sendEvent(event);
-    await h.deskmate.idle();
+    await fx.h.sendEvent(event);
+    await fx.h.deskmate.idle();
     const update = updatesIn(CHANNEL)[0];
     const text = renderedText(update.args);
     expect(text).toMatch(/GET \/shipments/);
     expect(text).toMatch(/offline answer/);
     expect(llm!.chatRequests.length).toBeGreaterThan(0);
     // The failure is the last LLM attempt (the client retries once); the reply follows within 2 s.
-    const placeholderAt = fake.threadPosts(CHANNEL, String(event.ts))[0].at;
+    const placeholderAt = fx.fake.threadPosts(CHANNEL, String(event.ts))[0].at;
     expect(update.at - placeholderAt).toBeLessThan(2000 + 2000);
   });
 
@@ -89,10 +75,10 @@ describe('LLM trouble, seen from Slack', () => {
     await startWithLlm(1500);
     llm!.setChat({ kind: 'hang' });
     const event = mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'How do I list shipments?' });
-    await h.sendEvent(event);
-    const placeholder = await fake.waitFor(() => fake.threadPosts(CHANNEL, String(event.ts))[0]);
+    await fx.h.sendEvent(event);
+    const placeholder = await fx.fake.waitFor(() => fx.fake.threadPosts(CHANNEL, String(event.ts))[0]);
     expect(String(placeholder.args.text)).toMatch(/Looking in the docs/);
-    await h.deskmate.idle();
+    await fx.h.deskmate.idle();
     const update = updatesIn(CHANNEL)[0];
     expect(update.at - placeholder.at).toBeGreaterThanOrEqual(1400);
     expect(update.at - placeholder.at).toBeLessThan(1500 + 3000);

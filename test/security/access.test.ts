@@ -1,29 +1,13 @@
-import { FakeSlack } from '../support/fake-slack';
 import { messageEvent, mentionEvent } from '../support/signed';
 import { accessVerdict, EXTERNAL_REPLY, GUEST_REPLY, isExternalAuthor } from '../../src/slack/guards';
 import { ACTION_IDS } from '../../src/slack/blocks/answer';
-import { buildSampleIndex, CHANNEL, JUNIOR, PROACTIVE_CHANNEL, renderedText, SENIOR_DEFAULT, startHarness, tempDataDir, type Harness } from '../slack/harness';
+import { CHANNEL, JUNIOR, PROACTIVE_CHANNEL, renderedText, SENIOR_DEFAULT, useSlackHarnessPerTest } from '../slack/harness';
 
 const GUEST = 'UGUEST1';
-let indexDir: string;
-let fake: FakeSlack;
-let h: Harness;
-
-beforeAll(async () => {
-  indexDir = await buildSampleIndex();
-});
-afterEach(async () => {
-  await h?.stop();
-  await fake?.close();
-});
-
-async function start(configExtra: Record<string, unknown> = {}): Promise<void> {
-  fake = await FakeSlack.start();
-  h = await startHarness({ fake, dataDir: tempDataDir(), indexDir, configExtra });
-}
+const fx = useSlackHarnessPerTest();
 
 /** Whether any message Deskmate sent carries an answer from the docs (a sources block). */
-const answeredFromDocs = () => [...fake.callsTo('chat.update'), ...fake.callsTo('chat.postMessage')].some((c) => renderedText(c.args).includes('*Sources:*'));
+const answeredFromDocs = () => [...fx.fake.callsTo('chat.update'), ...fx.fake.callsTo('chat.postMessage')].some((c) => renderedText(c.args).includes('*Sources:*'));
 
 describe('access policy (pure)', () => {
   const closed = { allowGuests: false, allowExternal: false };
@@ -47,73 +31,73 @@ describe('access policy (pure)', () => {
 
 describe('guests and other organisations over signed HTTP', () => {
   test('a guest gets a polite refusal and nothing from the internal docs', async () => {
-    await start();
-    fake.userProfiles.set(GUEST, { is_restricted: true });
-    await h.sendEvent(mentionEvent({ channel: CHANNEL, user: GUEST, text: 'How do I list shipments?' }));
-    await h.deskmate.idle();
-    expect(fake.callsTo('chat.postMessage').map((c) => c.args.text)).toContain(GUEST_REPLY);
+    await fx.start();
+    fx.fake.userProfiles.set(GUEST, { is_restricted: true });
+    await fx.h.sendEvent(mentionEvent({ channel: CHANNEL, user: GUEST, text: 'How do I list shipments?' }));
+    await fx.h.deskmate.idle();
+    expect(fx.fake.callsTo('chat.postMessage').map((c) => c.args.text)).toContain(GUEST_REPLY);
     expect(answeredFromDocs()).toBe(false);
   });
 
   test('a single-channel guest is refused too, and stays unanswered in proactive channels', async () => {
-    await start();
-    fake.userProfiles.set(GUEST, { is_ultra_restricted: true });
-    await h.sendEvent(messageEvent({ channel: PROACTIVE_CHANNEL, user: GUEST, text: `<@${SENIOR_DEFAULT}> how do I list shipments?` }));
-    await h.sendEvent(mentionEvent({ channel: CHANNEL, user: GUEST, text: 'How do I list shipments?' }));
-    await h.deskmate.idle();
+    await fx.start();
+    fx.fake.userProfiles.set(GUEST, { is_ultra_restricted: true });
+    await fx.h.sendEvent(messageEvent({ channel: PROACTIVE_CHANNEL, user: GUEST, text: `<@${SENIOR_DEFAULT}> how do I list shipments?` }));
+    await fx.h.sendEvent(mentionEvent({ channel: CHANNEL, user: GUEST, text: 'How do I list shipments?' }));
+    await fx.h.deskmate.idle();
     expect(answeredFromDocs()).toBe(false);
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === PROACTIVE_CHANNEL)).toHaveLength(0);
+    expect(fx.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === PROACTIVE_CHANNEL)).toHaveLength(0);
   });
 
   test('access.allowGuests lets guests read the docs', async () => {
-    await start({ access: { allowGuests: true } });
-    fake.userProfiles.set(GUEST, { is_restricted: true });
-    await h.sendEvent(mentionEvent({ channel: CHANNEL, user: GUEST, text: 'How do I list shipments?' }));
-    await h.deskmate.idle();
+    await fx.start({ access: { allowGuests: true } });
+    fx.fake.userProfiles.set(GUEST, { is_restricted: true });
+    await fx.h.sendEvent(mentionEvent({ channel: CHANNEL, user: GUEST, text: 'How do I list shipments?' }));
+    await fx.h.deskmate.idle();
     expect(answeredFromDocs()).toBe(true);
   });
 
   test('a Slack Connect user from another organisation is refused, in a channel and in a DM', async () => {
-    await start();
-    await h.sendEvent({ ...mentionEvent({ channel: CHANNEL, user: 'UEXT1', text: 'How do I list shipments?' }), user_team: 'TOTHERORG' });
-    await h.sendEvent({ ...messageEvent({ channel: 'DEXT1', channel_type: 'im', user: 'UEXT1', text: 'How do I list shipments?' }), user_team: 'TOTHERORG' });
-    await h.deskmate.idle();
-    await fake.waitFor(() => fake.callsTo('chat.postMessage').filter((c) => c.args.text === EXTERNAL_REPLY).length === 2);
+    await fx.start();
+    await fx.h.sendEvent({ ...mentionEvent({ channel: CHANNEL, user: 'UEXT1', text: 'How do I list shipments?' }), user_team: 'TOTHERORG' });
+    await fx.h.sendEvent({ ...messageEvent({ channel: 'DEXT1', channel_type: 'im', user: 'UEXT1', text: 'How do I list shipments?' }), user_team: 'TOTHERORG' });
+    await fx.h.deskmate.idle();
+    await fx.fake.waitFor(() => fx.fake.callsTo('chat.postMessage').filter((c) => c.args.text === EXTERNAL_REPLY).length === 2);
     expect(answeredFromDocs()).toBe(false);
-    expect(await h.store.pendingQuestions()).toHaveLength(0);
+    expect(await fx.h.store.pendingQuestions()).toHaveLength(0);
   });
 
   test('access.allowExternal lets Slack Connect users ask', async () => {
-    await start({ access: { allowExternal: true } });
-    await h.sendEvent({ ...mentionEvent({ channel: CHANNEL, user: 'UEXT1', text: 'How do I list shipments?' }), user_team: 'TOTHERORG' });
-    await h.deskmate.idle();
+    await fx.start({ access: { allowExternal: true } });
+    await fx.h.sendEvent({ ...mentionEvent({ channel: CHANNEL, user: 'UEXT1', text: 'How do I list shipments?' }), user_team: 'TOTHERORG' });
+    await fx.h.deskmate.idle();
     expect(answeredFromDocs()).toBe(true);
   });
 
   test('when users.info fails the asker is asked to retry, not answered from the docs (fail closed)', async () => {
-    await start();
-    fake.failNext('users.info', 'ratelimited_forever');
-    await h.sendEvent(mentionEvent({ channel: CHANNEL, user: 'UNEWUSER', text: 'How do I list shipments?' }));
-    await h.deskmate.idle();
+    await fx.start();
+    fx.fake.failNext('users.info', 'ratelimited_forever');
+    await fx.h.sendEvent(mentionEvent({ channel: CHANNEL, user: 'UNEWUSER', text: 'How do I list shipments?' }));
+    await fx.h.deskmate.idle();
     expect(answeredFromDocs()).toBe(false);
-    expect(fake.callsTo('chat.postMessage').some((c) => /could not check your account/.test(String(c.args.text)))).toBe(true);
+    expect(fx.fake.callsTo('chat.postMessage').some((c) => /could not check your account/.test(String(c.args.text)))).toBe(true);
   });
 });
 
 describe('DM content stays private', () => {
   test('a DM question escalated with "Ask a senior" never appears in any channel, and the senior DM quotes nothing', async () => {
-    await start();
+    await fx.start();
     const dm = 'DJUNIOR1';
     const secretPhrase = 'bluefalcon-migration';
-    await h.sendEvent(messageEvent({ channel: dm, channel_type: 'im', user: JUNIOR, text: `how do I list shipments for the ${secretPhrase} project?` }));
-    await h.deskmate.idle();
-    const [question] = await h.store.recentQuestions(JUNIOR, 1);
+    await fx.h.sendEvent(messageEvent({ channel: dm, channel_type: 'im', user: JUNIOR, text: `how do I list shipments for the ${secretPhrase} project?` }));
+    await fx.h.deskmate.idle();
+    const [question] = await fx.h.store.recentQuestions(JUNIOR, 1);
     expect(question.text).toContain(secretPhrase);
-    await h.click({ actionId: ACTION_IDS.askSenior, value: String(question.id), user: JUNIOR, channel: dm });
-    const seniorDm = await fake.waitFor(() => fake.callsTo('chat.postMessage').find((c) => String(c.args.channel).startsWith('USENIOR')));
-    await h.deskmate.idle();
+    await fx.h.click({ actionId: ACTION_IDS.askSenior, value: String(question.id), user: JUNIOR, channel: dm });
+    const seniorDm = await fx.fake.waitFor(() => fx.fake.callsTo('chat.postMessage').find((c) => String(c.args.channel).startsWith('USENIOR')));
+    await fx.h.deskmate.idle();
     expect(renderedText(seniorDm.args)).toContain(`<@${JUNIOR}>`);
-    const outsideTheDm = [...fake.callsTo('chat.postMessage'), ...fake.callsTo('chat.update'), ...fake.callsTo('chat.postEphemeral')].filter((c) => c.args.channel !== dm);
+    const outsideTheDm = [...fx.fake.callsTo('chat.postMessage'), ...fx.fake.callsTo('chat.update'), ...fx.fake.callsTo('chat.postEphemeral')].filter((c) => c.args.channel !== dm);
     expect(outsideTheDm.length).toBeGreaterThan(0);
     for (const call of outsideTheDm) expect(renderedText(call.args)).not.toContain(secretPhrase);
   });

@@ -144,3 +144,27 @@ export function useSlackHarness(options: Partial<Omit<HarnessInput, 'fake' | 'in
   });
   return fx;
 }
+
+/**
+ * For files whose tests each pick their own config: the sample index built once, `start(configExtra)`
+ * inside the test, and whatever was started stopped afterwards.
+ */
+export function useSlackHarnessPerTest(): { h: Harness; fake: FakeSlack; start(configExtra?: Record<string, unknown>): Promise<Harness> } {
+  let indexDir: string;
+  const fx = {} as { h: Harness; fake: FakeSlack; start(configExtra?: Record<string, unknown>): Promise<Harness> };
+  fx.start = async (configExtra = {}) => {
+    fx.fake = await FakeSlack.start();
+    fx.h = await startHarness({ fake: fx.fake, dataDir: tempDataDir(), indexDir, configExtra });
+    return fx.h;
+  };
+  beforeAll(async () => {
+    indexDir = await buildSampleIndex();
+  });
+  afterEach(async () => {
+    await fx.h?.stop();
+    await fx.fake?.close();
+    fx.h = undefined as unknown as Harness;
+    fx.fake = undefined as unknown as FakeSlack;
+  });
+  return fx;
+}
