@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configSchema } from '../src/config.js';
-import { Asker } from '../src/knowledge/ask.js';
+import { Asker } from '../src/knowledge/answer/ask.js';
 import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
 import { bundledSamplesDir } from '../src/paths.js';
 import { createDeskmateApp, type DeskmateSlackApp } from '../src/slack/app.js';

@@ -1,9 +1,9 @@
 import { HierarchicalNSW } from 'hnswlib-node';
 import { runIngest } from '../ingest/pipeline.js';
 import { createProgress } from '../ingest/progress.js';
-import { sanitizeMany } from '../ingest/sanitize/index.js';
-import { DEFAULT_INDEX_PARAMS, type IndexParams } from '../src/knowledge/index-params.js';
-import { buildHnsw, readIndexData } from '../src/knowledge/index-store.js';
+import { sanitizeMany } from '../src/security/sanitize/index.js';
+import { DEFAULT_INDEX_PARAMS, type IndexParams } from '../src/knowledge/index/index-params.js';
+import { buildHnsw, readIndexData } from '../src/knowledge/index/index-store.js';
 import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
 
 /** Samples RSS every 50 ms; the peak is what a user's machine must have free. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { HierarchicalNSW } from 'hnswlib-node';
 import { configSchema } from '../src/config.js';
-import { Asker } from '../src/knowledge/ask.js';
-import { openIndex } from '../src/knowledge/index-store.js';
+import { Asker } from '../src/knowledge/answer/ask.js';
+import { openIndex } from '../src/knowledge/index/index-store.js';
 import { LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
 
 export interface Latency {

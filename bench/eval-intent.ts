@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyIntent, type Intent } from '../src/knowledge/intent.js';
+import { classifyIntent, type Intent } from '../src/knowledge/intent/intent.js';
 
 export interface IntentEvalResult {
   total: number;

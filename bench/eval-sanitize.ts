@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sanitizeMany } from '../ingest/sanitize/index.js';
+import { sanitizeMany } from '../src/security/sanitize/index.js';
 
 /**
  * Sanitizer quality on the eval sets: every listed secret must be gone from the sanitized text

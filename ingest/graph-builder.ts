@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { HierarchicalNSW } from 'hnswlib-node';
-import { buildHnsw } from '../src/knowledge/index-store.js';
-import type { Manifest } from '../src/knowledge/manifest.js';
+import { buildHnsw } from '../src/knowledge/index/index-store.js';
+import type { Manifest } from '../src/knowledge/index/manifest.js';
 import { childLogger } from '../src/log.js';
 import type { WorkerMessage } from './hnsw-worker.js';
 

@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import { Asker, type AskResult } from '../knowledge/ask.js';
+import { Asker, type AskResult } from '../knowledge/answer/ask.js';
 import { formatResult } from '../console/format.js';
 
 interface AskFlags {

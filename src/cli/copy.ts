@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { draftCopy } from '../copy/draft.js';
-import { docsContextFor } from '../knowledge/docs-context.js';
+import { docsContextFor } from '../knowledge/answer/docs-context.js';
 import { readGitLog, repositoryName } from '../copy/git.js';
 import { splitCommitMessages } from '../copy/split.js';
 import type { CopyDraft } from '../copy/types.js';

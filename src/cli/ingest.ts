@@ -4,11 +4,11 @@ import type { Command } from 'commander';
 import { defaultEmbedderProvider, loadConfig } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { embedderSpecFor, embeddingsFor } from '../llm/models.js';
-import { readManifest } from '../knowledge/index-store.js';
+import { readManifest } from '../knowledge/index/index-store.js';
 import { bundledSamplesDir, teamUploadsDir } from '../paths.js';
 import { runIngest, type IngestResult } from '../../ingest/pipeline.js';
 import { createProgress } from '../../ingest/progress.js';
-import { formatReport } from '../../ingest/sanitize/index.js';
+import { formatReport } from '../security/sanitize/index.js';
 
 interface IngestFlags {
   index?: string;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import { Asker } from '../knowledge/ask.js';
+import { Asker } from '../knowledge/answer/ask.js';
 import { budgetedModel } from '../llm/budget.js';
 import { chatModelFor } from '../llm/models.js';
 import { importUniverseOf, readConventions } from '../scaffold/context.js';

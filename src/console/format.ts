@@ -1,4 +1,4 @@
-import type { AskResult } from '../knowledge/ask.js';
+import type { AskResult } from '../knowledge/answer/ask.js';
 
 /** Terminal rendering of an answer: the answer, the routing decision, numbered sources. */
 export function formatResult(r: AskResult): string {

@@ -1,4 +1,4 @@
-import { terms } from '../llm/tokenize.js';
+import { terms } from '../text/tokenize.js';
 import type { DocContext, ParsedCommit } from './types.js';
 import { isCommitVerb } from './wording.js';
 

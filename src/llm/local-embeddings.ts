@@ -1,5 +1,5 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import { terms } from './tokenize.js';
+import { terms } from '../text/tokenize.js';
 
 /**
  * Offline embedder: signed feature hashing of stemmed terms, term bigrams and character

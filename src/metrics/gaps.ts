@@ -1,5 +1,5 @@
-import { queryTerms } from '../knowledge/lexical-index.js';
-import { words } from '../llm/tokenize.js';
+import { queryTerms } from '../knowledge/index/lexical-index.js';
+import { words } from '../text/tokenize.js';
 
 /**
  * Knowledge gaps: questions Deskmate was unsure about or that people marked Not helpful, grouped by

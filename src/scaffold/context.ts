@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import type { Chunk } from '../knowledge/chunk.js';
+import type { Chunk } from '../knowledge/index/chunk.js';
 
 /** What the import check compares against, read from the indexed chunks: declared packages and indexed code paths. */
 export function importUniverseOf(chunks: Chunk[]): { declared: Set<string>; knownModules: Set<string> } {

@@ -1,6 +1,6 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import type { Chunk } from '../knowledge/chunk.js';
-import { llmAnswer } from '../knowledge/llm-answer.js';
+import type { Chunk } from '../knowledge/index/chunk.js';
+import { llmAnswer } from '../knowledge/answer/llm-answer.js';
 import type { TaskModel } from '../llm/models.js';
 import { childLogger } from '../log.js';
 import { verifyImports, type ImportCheck, type ScaffoldLanguage } from './imports.js';

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { userMessageOf } from '../errors.js';
-import type { AskResult } from '../knowledge/ask.js';
+import type { AskResult } from '../knowledge/answer/ask.js';
 import { childLogger, type Logger } from '../log.js';
 import type { StoredQuestion } from '../store/types.js';
-import { sanitize } from '../../ingest/sanitize/index.js';
+import { sanitize } from '../security/sanitize/index.js';
 import { answerMessage, plainMessage } from './blocks/answer.js';
 import type { SlackDeps } from './deps.js';
 import { escalateQuestion } from './escalate.js';

@@ -7,7 +7,7 @@ import { childLogger } from '../log.js';
 import type { DeskmateStore } from '../store/types.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';
 import type { MetricsStore } from '../metrics/types.js';
-import { sanitize } from '../../ingest/sanitize/index.js';
+import { sanitize } from '../security/sanitize/index.js';
 import { AnswerQueue } from './answer-queue.js';
 import { RequestPressure } from './request-pressure.js';
 import { answerQuestion } from './answer-question.js';

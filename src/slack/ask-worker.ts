@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { isDeskmateError } from '../errors.js';
-import { Asker, type AskOptions } from '../knowledge/ask.js';
+import { Asker, type AskOptions } from '../knowledge/answer/ask.js';
 
 interface Request {
   id: number;

@@ -1,4 +1,4 @@
-import { docsContextFor } from '../knowledge/docs-context.js';
+import { docsContextFor } from '../knowledge/answer/docs-context.js';
 import crypto from 'node:crypto';
 import { draftCopy } from '../copy/draft.js';
 import { reviewEditedCopy } from '../copy/review.js';
@@ -6,7 +6,7 @@ import type { CopyText } from '../copy/types.js';
 import { userMessageOf } from '../errors.js';
 import { childLogger } from '../log.js';
 import type { CopyDraftRecord } from '../store/types.js';
-import { sanitize } from '../../ingest/sanitize/index.js';
+import { sanitize } from '../security/sanitize/index.js';
 import { announcementMessage, announcementText, copyDraftMessage } from './blocks/copy.js';
 import { type CopyAudience, notify, replaceDraftMessage, showPrivately } from './copy-reply.js';
 import type { SlackRuntime } from './runtime.js';

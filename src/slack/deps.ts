@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import type { AskOptions, AskResult } from '../knowledge/ask.js';
+import type { AskOptions, AskResult } from '../knowledge/answer/ask.js';
 import { allSeniors } from '../escalation/routing.js';
 import type { DeskmateStore } from '../store/types.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import type { Chunk, TableInfo } from '../knowledge/chunk.js';
-import { manifestStamp, readIndexData } from '../knowledge/index-store.js';
-import { LexicalIndex } from '../knowledge/lexical-index.js';
+import type { Chunk, TableInfo } from '../knowledge/index/chunk.js';
+import { manifestStamp, readIndexData } from '../knowledge/index/index-store.js';
+import { LexicalIndex } from '../knowledge/index/lexical-index.js';
 import { Budget } from '../llm/budget.js';
 
 /**

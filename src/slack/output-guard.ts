@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import { childLogger } from '../log.js';
 import { configuredSecrets, redactSecrets } from '../security/secrets.js';
-import { sanitize } from '../../ingest/sanitize/index.js';
+import { sanitize } from '../security/sanitize/index.js';
 
 const log = childLogger('slack.output-guard');
 

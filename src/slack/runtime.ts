@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { childLogger } from '../log.js';
 import type { QuestionKind } from '../store/types.js';
-import { sanitize } from '../../ingest/sanitize/index.js';
+import { sanitize } from '../security/sanitize/index.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { Roles, SlackDeps } from './deps.js';
 import { answersNothing } from './metrics-hooks.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import type { AskOptions, AskResult } from '../knowledge/ask.js';
+import type { AskOptions, AskResult } from '../knowledge/answer/ask.js';
 import { childLogger } from '../log.js';
 import type { AskerLike } from './deps.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runIngest } from '../../ingest/pipeline';
-import { readIndexData, readManifest } from '../../src/knowledge/index-store';
+import { readIndexData, readManifest } from '../../src/knowledge/index/index-store';
 import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../../src/llm/local-embeddings';
 import { bundledSamplesDir } from '../../src/paths';
 import { allText, tmpDir } from '../support/tmp';

@@ -1,5 +1,5 @@
 import { configSchema } from '../../src/config';
-import { Asker } from '../../src/knowledge/ask';
+import { Asker } from '../../src/knowledge/answer/ask';
 import { Budget, budgetVerdict, formatUsageLines, monthStartUtc } from '../../src/llm/budget';
 import { estimateCost, usageFromResponse } from '../../src/llm/usage';
 import { PostgresUsageStore, SqliteUsageStore, type UsageStore } from '../../src/llm/usage-store';

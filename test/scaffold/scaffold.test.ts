@@ -1,6 +1,6 @@
 import { loadCode } from '../../ingest/loaders/index';
 import { loadConfig } from '../../src/config';
-import type { Chunk } from '../../src/knowledge/chunk';
+import type { Chunk } from '../../src/knowledge/index/chunk';
 import { chatModelFor } from '../../src/llm/models';
 import { importUniverseOf } from '../../src/scaffold/context';
 import { extractCode, scaffold, type ScaffoldDeps } from '../../src/scaffold/scaffold';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { configSchema } from '../../src/config';
-import type { AskResult } from '../../src/knowledge/ask';
+import type { AskResult } from '../../src/knowledge/answer/ask';
 import { answerMessage } from '../../src/slack/blocks/answer';
 import { copyUploadToIndexSources, uploadTargetDir } from '../../src/slack/uploads/add-to-index';
 import { tmpDir } from '../support/tmp';

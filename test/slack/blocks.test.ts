@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { answerMessage } from '../../src/slack/blocks/answer';
 import { splitText, stripMentions, truncate, asksWhy } from '../../src/slack/text';
-import type { AskResult } from '../../src/knowledge/ask';
+import type { AskResult } from '../../src/knowledge/answer/ask';
 
 const result = (answer: string, sources = 3): AskResult => ({
   question: 'q', intent: 'answer', escalate: false, reason: 'documented', confidence: 0.9, answer, answeredBy: 'extractive',

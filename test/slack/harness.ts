@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configSchema, type Config } from '../../src/config';
-import { Asker } from '../../src/knowledge/ask';
+import { Asker } from '../../src/knowledge/answer/ask';
 import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../../src/llm/local-embeddings';
 import { bundledSamplesDir } from '../../src/paths';
 import { createDeskmateApp, type DeskmateSlackApp } from '../../src/slack/app';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Asker } from '../../src/knowledge/ask';
+import { Asker } from '../../src/knowledge/answer/ask';
 import { MetricsRecorder } from '../../src/metrics/recorder';
 import { SqliteMetricsStore } from '../../src/metrics/sqlite';
 import type { MetricEvent } from '../../src/metrics/types';

@@ -1,4 +1,4 @@
-import type { AskResult } from '../../knowledge/ask.js';
+import type { AskResult } from '../../knowledge/answer/ask.js';
 import { CONTEXT_TEXT_LIMIT, FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, splitText, truncate } from '../text.js';
 import { escapeMrkdwn } from './escape.js';
 import type { SlackBlock } from './types.js';

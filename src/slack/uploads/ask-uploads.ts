@@ -1,10 +1,10 @@
-import type { Chunk, ChunkDraft } from '../../knowledge/chunk.js';
-import type { AskResult } from '../../knowledge/ask.js';
-import { answerSchemaReview } from '../../knowledge/schema-review-answer.js';
-import { isSchemaReviewQuestion } from '../../knowledge/schema-review.js';
+import type { Chunk, ChunkDraft } from '../../knowledge/index/chunk.js';
+import type { AskResult } from '../../knowledge/answer/ask.js';
+import { answerSchemaReview } from '../../knowledge/answer/schema-review-answer.js';
+import { isSchemaReviewQuestion } from '../../schema/schema-review.js';
 import { budgetedModel } from '../../llm/budget.js';
 import { chatModelFor } from '../../llm/models.js';
-import { terms } from '../../llm/tokenize.js';
+import { terms } from '../../text/tokenize.js';
 import { budgetFor } from '../index-snapshot.js';
 import type { StoredQuestion } from '../../store/types.js';
 import type { SlackDeps } from '../deps.js';

@@ -1,7 +1,7 @@
-import type { ChunkDraft, TableInfo } from '../../knowledge/chunk.js';
+import type { ChunkDraft, TableInfo } from '../../knowledge/index/chunk.js';
 import { DeskmateError, ErrorCode } from '../../errors.js';
 import { loaderFor } from '../../../ingest/loaders/index.js';
-import { sanitizeMany } from '../../../ingest/sanitize/index.js';
+import { sanitizeMany } from '../../security/sanitize/index.js';
 
 /** File types a DM upload may be: the formats the docs index reads (YAML/JSON only as OpenAPI). */
 export const UPLOAD_EXTENSIONS = ['.pdf', '.csv', '.md', '.markdown', '.yaml', '.yml', '.json', '.sql'] as const;

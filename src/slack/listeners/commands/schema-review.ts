@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { userMessageOf } from '../../../errors.js';
-import { answerSchemaReview } from '../../../knowledge/schema-review-answer.js';
+import { answerSchemaReview } from '../../../knowledge/answer/schema-review-answer.js';
 import { childLogger } from '../../../log.js';
 import { budgetedModel } from '../../../llm/budget.js';
 import { chatModelFor } from '../../../llm/models.js';

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { looksLikeQuestion } from '../../../knowledge/intent.js';
+import { looksLikeQuestion } from '../../../knowledge/intent/intent.js';
 import { changeEscalation } from '../../escalation-update.js';
 import { accessVerdict, isExternalAuthor } from '../../guards.js';
 import { observeChannelMessage } from '../../metrics-hooks.js';

@@ -1,0 +1,172 @@
+import path from 'node:path';
+import type { Config } from '../../config.js';
+import type { LlmTask } from '../../config.js';
+import { isDeskmateError } from '../../errors.js';
+import { childLogger } from '../../log.js';
+import { Budget, type BudgetVerdict } from '../../llm/budget.js';
+import { chatModelFor, embeddingsFor, type TaskModel } from '../../llm/models.js';
+import { extractAnswer } from './extractive-answer.js';
+import { manifestStamp, openIndex, requireManifest } from '../index/index-store.js';
+import { classifyIntent } from '../intent/intent.js';
+import { buildAnswerPrompt, llmAnswer } from './llm-answer.js';
+import { HybridRetriever, type Hit, type RetrievalMode } from '../retrieval/retriever.js';
+import { isSchemaReviewQuestion } from '../../schema/schema-review.js';
+import { answerSchemaReview } from './schema-review-answer.js';
+
+const log = childLogger('ask');
+
+export interface AskSource {
+  path: string;
+  section: string;
+  score: number;
+}
+
+export interface AskResult {
+  question: string;
+  intent: 'answer' | 'escalate';
+  escalate: boolean;
+  reason: string;
+  confidence: number;
+  answer: string;
+  sources: AskSource[];
+  /** "extractive" offline, otherwise the model's name. */
+  answeredBy: string;
+  /** Set when the LLM failed and the offline answer stands in: why. */
+  fallback?: string;
+}
+
+export interface AskOptions {
+  /** Earlier turns of the thread or DM, oldest first, already sanitized by the caller. */
+  context?: string[];
+  style?: 'answer' | 'tutor';
+  mode?: RetrievalMode;
+  /** Who asked (Slack user id): the per-user LLM rate limit counts by it. */
+  user?: string;
+}
+
+const MAX_QUESTION_CHARS = 4000;
+
+/** Confidence from the best hit's absolute score, squashed so 0.5 means "probably answered". */
+export function confidenceOf(hits: Hit[]): number {
+  if (!hits.length) return 0;
+  const s = hits[0].score;
+  return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
+}
+
+export class Asker {
+  private constructor(
+    private readonly config: Config,
+    private readonly indexDir: string,
+    private retriever: HybridRetriever,
+    private manifestStamp: string,
+    /** Usage, rate limit and monthly cap per task; its store opens only when a model is about to be used. */
+    readonly budget: Budget,
+  ) {}
+
+  static async open(config: Config, indexDir = config.index.dir, budget = new Budget(config)): Promise<Asker> {
+    const dir = path.resolve(indexDir);
+    const retriever = await loadRetriever(config, dir);
+    return new Asker(config, dir, retriever, manifestStamp(dir), budget);
+  }
+
+  /** The task's model when configured and within budget (metered); otherwise null, with the verdict when a limit stopped it. */
+  private async budgetedModel(task: LlmTask, user?: string): Promise<{ model: TaskModel | null; blocked?: BudgetVerdict }> {
+    const model = chatModelFor(this.config, task);
+    if (!model) return { model: null };
+    const verdict = await this.budget.check(task, user);
+    if (!verdict.allowed) {
+      log.info({ task, fallback: verdict.fallback }, 'LLM budget reached; answering offline');
+      return { model: null, blocked: verdict };
+    }
+    return { model: this.budget.meter(model, task, user) };
+  }
+
+  get chunkCount(): number {
+    return this.retriever.chunks.length;
+  }
+
+  get retrieval(): HybridRetriever {
+    return this.retriever;
+  }
+
+  /** Reloads when a new build has appeared on disk; true when it did. A broken new build keeps the old one. */
+  async reloadIfChanged(): Promise<boolean> {
+    const stamp = manifestStamp(this.indexDir);
+    if (stamp === this.manifestStamp) return false;
+    try {
+      this.retriever = await loadRetriever(this.config, this.indexDir);
+      this.manifestStamp = stamp;
+      log.info({ dir: this.indexDir, chunks: this.retriever.chunks.length }, 'index reloaded');
+      return true;
+    } catch (err) {
+      log.error({ err: (err as Error).message }, 'new index build is unusable; keeping the loaded one');
+      return false;
+    }
+  }
+
+  async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {
+    const question = rawQuestion.trim().slice(0, MAX_QUESTION_CHARS);
+    const intent = classifyIntent(question);
+    // Schema-wide questions (migration order, FK cycles, missing keys/indexes) get the computed review, not retrieval.
+    if (isSchemaReviewQuestion(question) && this.retriever.graph.tables.length) {
+      const gate = await this.budgetedModel('review', options.user);
+      const r = await answerSchemaReview(question, this.retriever.graph.tables, this.retriever.chunks, gate.model);
+      const fallback = gate.blocked?.fallback ?? r.fallback;
+      const answer = gate.blocked ? `${r.answer}\n\n_(${gate.blocked.message})_` : r.answer;
+      return { question, intent: 'answer', escalate: false, reason: `schema review of ${r.review.tableCount} tables`, confidence: 1, answer, sources: r.sources, answeredBy: r.answeredBy, ...(fallback ? { fallback } : {}) };
+    }
+    // Follow-ups ("and how do I undo it?") are retrieved with the thread's last turn for context.
+    const lastTurn = options.context?.length ? options.context[options.context.length - 1].slice(0, 500) : '';
+    const retrieval = await this.retriever.retrieve(lastTurn && question.length < 80 ? `${question} ${lastTurn}` : question, 5, options.mode);
+    const confidence = confidenceOf(retrieval.hits);
+    const sources = retrieval.hits.map((h) => ({ path: h.chunk.path, section: h.chunk.section, score: Math.round(h.score * 1000) / 1000 }));
+    const lowConfidence = confidence < this.config.retrieval.minConfidence;
+    const escalate = intent.intent === 'escalate' || lowConfidence;
+    const reason =
+      intent.intent === 'escalate'
+        ? `${intent.reason}: a senior should answer`
+        : lowConfidence
+          ? `low confidence (${confidence.toFixed(2)}): the docs do not clearly answer this`
+          : `documented: ${sources[0].path}#${sources[0].section}`;
+
+    const offline = extractAnswer(question, retrieval, this.retriever.graph, (t) => this.retriever.lexical.idf(t));
+    let answer = offline.text;
+    let answeredBy = 'extractive';
+    let fallback: string | undefined;
+    const gate = retrieval.hits.length && !escalate ? await this.budgetedModel(options.style === 'tutor' ? 'tutor' : 'answer', options.user) : { model: null };
+    const model = gate.model;
+    if (gate.blocked) {
+      fallback = gate.blocked.fallback;
+      answer = `${offline.text}\n\n_(${gate.blocked.message})_`;
+    }
+    if (model) {
+      try {
+        answer = await llmAnswer(model, buildAnswerPrompt(question, retrieval.hits, options.style ?? 'answer', options.context));
+        answeredBy = model.name;
+      } catch (err) {
+        fallback = isDeskmateError(err) ? err.userMessage : 'the language model failed';
+        log.warn({ code: isDeskmateError(err) ? err.code : 'unknown', model: model.name }, 'LLM answer failed; using the offline answer');
+        answer = `${offline.text}\n\n_(${fallback} This is the offline answer from the docs.)_`;
+      }
+    }
+    if (escalate && retrieval.hits.length) answer = `Tentative answer from the docs (unverified, for the senior):\n${answer}`;
+    if (!retrieval.hits.length) answer = 'I found nothing in the docs about this.';
+    if (options.style === 'tutor' && answeredBy === 'extractive' && !escalate) answer = tutorWrap(answer, retrieval.hits);
+    return { question, intent: escalate ? 'escalate' : 'answer', escalate, reason, confidence, answer, sources, answeredBy, ...(fallback ? { fallback } : {}) };
+  }
+}
+
+/** Offline tutoring: the same facts, framed as steps, ending with one next question. */
+function tutorWrap(answer: string, hits: Hit[]): string {
+  const next = hits.find((h, i) => i > 0 && h.chunk.section !== hits[0].chunk.section);
+  const steps = [`1. Read the section below; it is where the docs answer this.`, answer, `2. Check the cited section (${hits[0].chunk.path}#${hits[0].chunk.section}) for the full details and examples.`];
+  if (next) steps.push(`Next question you might ask: "What about ${next.chunk.section.split(' > ').pop()}?"`);
+  return steps.join('\n');
+}
+
+async function loadRetriever(config: Config, dir: string): Promise<HybridRetriever> {
+  const manifest = requireManifest(dir);
+  const embeddings = embeddingsFor(manifest.embedder, config);
+  const loaded = await openIndex(dir, embeddings);
+  return new HybridRetriever(loaded, embeddings);
+}

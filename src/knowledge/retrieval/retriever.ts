@@ -1,0 +1,222 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+import type { Chunk } from '../index/chunk.js';
+import type { LoadedIndex } from '../index/index-store.js';
+import { LexicalIndex, queryTerms, structureText } from '../index/lexical-index.js';
+import { SchemaGraph } from '../../schema/schema-graph.js';
+import { words } from '../../text/tokenize.js';
+import { termMatch } from './term-match.js';
+
+/**
+ * Hybrid retrieval: HNSW vector search (through LangChain's HNSWLib) and BM25 (MiniSearch)
+ * propose candidates; each is then scored on an absolute 0..1 scale from IDF-weighted term
+ * coverage (body and heading), vector similarity, rank fusion and the structure ingest kept
+ * (endpoints, tables named in the question, join tables between them).
+ */
+export type RetrievalMode = 'hybrid' | 'bm25' | 'vector' | 'hybrid-no-structure';
+
+export interface Hit {
+  index: number;
+  chunk: Chunk;
+  score: number;
+  coverage: number;
+  headingCoverage: number;
+  similarity: number;
+}
+
+export interface Retrieval {
+  hits: Hit[];
+  terms: string[];
+  tablesMentioned: string[];
+  /** Join tables linking two tables the question names ("which table links films to actors"). */
+  linkingTables: string[];
+}
+
+const CANDIDATES = 40;
+const RRF_K = 60;
+
+export class HybridRetriever {
+  readonly lexical: LexicalIndex;
+  readonly graph: SchemaGraph;
+  private readonly dims: number;
+
+  constructor(private readonly index: LoadedIndex, private readonly embeddings: Embeddings) {
+    this.lexical = new LexicalIndex(index.chunks);
+    this.graph = new SchemaGraph(index.tables);
+    this.dims = index.manifest.embedder.dimensions;
+  }
+
+  get chunks(): Chunk[] {
+    return this.index.chunks;
+  }
+
+  async retrieve(question: string, k = 5, mode: RetrievalMode = 'hybrid'): Promise<Retrieval> {
+    const terms = queryTerms(question);
+    const useStructure = mode === 'hybrid';
+    const tablesMentioned = useStructure && this.graph.size ? this.graph.mentioned(question) : [];
+    const linkingTables: string[] = [];
+    for (let i = 0; i < tablesMentioned.length; i++) {
+      for (let j = i + 1; j < tablesMentioned.length; j++) {
+        for (const t of this.graph.linking(tablesMentioned[i], tablesMentioned[j])) if (!linkingTables.includes(t.name)) linkingTables.push(t.name);
+      }
+    }
+    if (!this.index.chunks.length || (!terms.length && mode !== 'vector')) return { hits: [], terms, tablesMentioned, linkingTables };
+
+    const lexRanks = new Map<number, number>();
+    if (mode !== 'vector') this.lexical.query(question, CANDIDATES).forEach((h, r) => lexRanks.set(h.index, r));
+    const vecRanks = new Map<number, number>();
+    let queryVec: number[] | null = null;
+    if (mode !== 'bm25' && this.index.store) {
+      queryVec = await this.embeddings.embedQuery(question);
+      const results = await this.index.store.similaritySearchVectorWithScore(queryVec, Math.min(CANDIDATES, this.index.chunks.length));
+      results.forEach(([doc], r) => {
+        const id = String((doc.metadata as { id?: string }).id ?? '');
+        const at = Number(id.slice(id.lastIndexOf('#') + 1));
+        const idx = this.indexOfId(id, at);
+        if (idx >= 0) vecRanks.set(idx, r);
+      });
+    }
+    const candidates = new Set<number>([...lexRanks.keys(), ...vecRanks.keys()]);
+    if (useStructure) for (const name of [...tablesMentioned, ...linkingTables]) for (const i of this.tableChunks(name)) candidates.add(i);
+
+    const procedural = /^\s*(?:how\s+(?:do|can|would|should)\s+(?:i|we|you)|how\s+to|is\s+there\s+(?:a|an)\s+(?:way|endpoint|api))\b/i.test(question);
+    const idfTotal = terms.reduce((s, t) => s + this.lexical.idf(t), 0) || 1;
+    const hits: Hit[] = [];
+    for (const i of candidates) {
+      const chunk = this.index.chunks[i];
+      const { body, heading } = this.termsOf(i);
+      let cov = 0;
+      let head = 0;
+      for (const t of terms) {
+        const w = this.lexical.idf(t);
+        const inHeading = termMatch(t, heading);
+        if (inHeading || termMatch(t, body)) cov += inHeading === 1 || termMatch(t, body) === 1 ? w : w * 0.6;
+        if (inHeading) head += inHeading === 1 ? w : w * 0.6;
+      }
+      const coverage = cov / idfTotal;
+      const headingCoverage = head / idfTotal;
+      const similarity = queryVec ? Math.max(0, this.cosine(queryVec, i)) : 0;
+      const rrf = (lexRanks.has(i) ? 1 / (RRF_K + lexRanks.get(i)!) : 0) + (vecRanks.has(i) ? 0.8 / (RRF_K + vecRanks.get(i)!) : 0);
+      let score: number;
+      if (mode === 'bm25') score = lexRanks.has(i) ? 1 / (1 + lexRanks.get(i)!) : 0;
+      else if (mode === 'vector') score = similarity;
+      else score = 0.42 * coverage + 0.23 * headingCoverage + 0.2 * similarity + 0.15 * (rrf * RRF_K / 1.8);
+      if (useStructure) score += this.structureBoost(chunk, question, tablesMentioned, linkingTables);
+      // "How do I …" is answered by an operation, not by an entity's attribute list.
+      if (useStructure && procedural && isOperation(chunk)) score += 0.06;
+      hits.push({ index: i, chunk, score: Math.min(1, score), coverage, headingCoverage, similarity });
+    }
+    if (useStructure) this.promotePartitionParents(hits);
+    hits.sort((a, b) => b.score - a.score || a.index - b.index);
+    return { hits: distinct(hits, k), terms, tablesMentioned, linkingTables };
+  }
+
+  /** A partition stands for its parent table: the parent inherits its best partition's score. */
+  private promotePartitionParents(hits: Hit[]): void {
+    const best = new Map<string, Hit>();
+    for (const h of hits) {
+      const parent = h.chunk.meta?.partitionOf;
+      if (typeof parent === 'string' && (!best.has(parent) || best.get(parent)!.score < h.score)) best.set(parent, h);
+    }
+    for (const [parent, child] of best) {
+      for (const i of this.tableChunks(parent)) {
+        const existing = hits.find((h) => h.index === i);
+        const score = Math.min(1, child.score + 0.02);
+        if (existing) existing.score = Math.max(existing.score, score);
+        else hits.push({ ...child, index: i, chunk: this.index.chunks[i], score });
+      }
+    }
+  }
+
+  private structureBoost(chunk: Chunk, question: string, tables: string[], linking: string[]): number {
+    let boost = 0;
+    const table = typeof chunk.meta?.table === 'string' ? chunk.meta.table.toLowerCase() : chunk.kind === 'sql-table' ? chunk.section.replace(/^table\s+/i, '').toLowerCase() : '';
+    if (table) {
+      if (linking.includes(table)) boost += 0.25;
+      else if (tables[0] === table) boost += 0.15;
+      else if (tables.includes(table)) boost += 0.08;
+    }
+    // An endpoint path written in the question ("/api/v1/lists") pins the operation that serves it.
+    const paths = question.match(/\/[\w{}:./-]+/g);
+    if (paths) {
+      const own = structureText(chunk).toLowerCase();
+      if (paths.some((p) => own.includes(p.toLowerCase()))) boost += 0.2;
+    }
+    return boost;
+  }
+
+  private readonly termCache = new Map<number, { body: string[]; heading: string[] }>();
+
+  /** Chunk terms for coverage scoring, cached: popular chunks come back query after query. */
+  private termsOf(i: number): { body: string[]; heading: string[] } {
+    let t = this.termCache.get(i);
+    if (!t) {
+      const chunk = this.index.chunks[i];
+      t = { body: queryTerms(`${chunk.text} ${chunk.path}`), heading: queryTerms(`${chunk.section} ${structureText(chunk)}`) };
+      if (this.termCache.size >= 20_000) this.termCache.delete(this.termCache.keys().next().value as number);
+      this.termCache.set(i, t);
+    }
+    return t;
+  }
+
+  private byTable: Map<string, number[]> | null = null;
+
+  private tableChunks(name: string): number[] {
+    if (!this.byTable) {
+      this.byTable = new Map();
+      this.index.chunks.forEach((c, i) => {
+        if (c.kind !== 'sql-table') return;
+        const table = typeof c.meta?.table === 'string' ? c.meta.table : c.section.replace(/^table\s+/i, '');
+        this.byTable!.set(table.toLowerCase(), [...(this.byTable!.get(table.toLowerCase()) ?? []), i]);
+      });
+    }
+    return this.byTable.get(name.toLowerCase()) ?? [];
+  }
+
+  private idIndex: Map<string, number> | null = null;
+
+  private indexOfId(id: string, hint: number): number {
+    if (!this.idIndex) this.idIndex = new Map(this.index.chunks.map((c, i) => [c.id, i]));
+    return this.idIndex.get(id) ?? (Number.isFinite(hint) ? -1 : -1);
+  }
+
+  private cosine(q: number[], i: number): number {
+    const v = this.index.vectors;
+    const base = i * this.dims;
+    let dot = 0;
+    let nq = 0;
+    let nv = 0;
+    for (let d = 0; d < this.dims; d++) {
+      dot += q[d] * v[base + d];
+      nq += q[d] * q[d];
+      nv += v[base + d] * v[base + d];
+    }
+    return dot / (Math.sqrt(nq * nv) || 1);
+  }
+}
+
+function isOperation(chunk: Chunk): boolean {
+  return chunk.kind === 'openapi-operation' || (Array.isArray(chunk.meta?.endpoints) && chunk.meta.endpoints.length > 0);
+}
+
+/** At most k hits, one per (path, section). */
+function distinct(hits: Hit[], k: number): Hit[] {
+  const seen = new Set<string>();
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const key = `${h.chunk.path}#${h.chunk.section}`;
+    // Near-duplicates that differ only in numbers (monthly partitions, versioned copies) count once.
+    const shape = `${h.chunk.path}#${h.chunk.text.slice(0, 300).replace(/\d+/g, '#')}`;
+    const parent = typeof h.chunk.meta?.partitionOf === 'string' ? `${h.chunk.path}#table ${h.chunk.meta.partitionOf}` : '';
+    if (seen.has(key) || seen.has(shape) || (parent && seen.has(parent))) continue;
+    seen.add(key);
+    seen.add(shape);
+    if (parent) seen.add(parent);
+    out.push(h);
+    if (out.length >= k) break;
+  }
+  return out;
+}
+
+export function wordsOf(text: string): string[] {
+  return words(text);
+}
