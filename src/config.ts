@@ -24,7 +24,8 @@ const modelSchema = z
   })
   .strict();
 
-const tasks = ['intent', 'answer', 'tutor', 'copy', 'scaffold', 'review'] as const;
+// Intent is classified by pure rules (src/knowledge/intent), so it has no model to configure.
+const tasks = ['answer', 'tutor', 'copy', 'scaffold', 'review'] as const;
 export type LlmTask = (typeof tasks)[number];
 
 export const configSchema = z

@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { Asker } from '../knowledge/answer/ask.js';
-import { budgetedModel } from '../llm/budget.js';
-import { chatModelFor } from '../llm/models.js';
 import { importUniverseOf, readConventions } from '../scaffold/context.js';
 import { scaffold, type ScaffoldResult } from '../scaffold/scaffold.js';
 
@@ -42,7 +40,7 @@ export async function scaffoldCommand(words: string[], flags: ScaffoldFlags, out
   const asker = await Asker.open(config, flags.index ?? config.index.dir);
   const retriever = asker.retrieval;
   // The monthly cap for scaffold applies here too (no per-user rate: the CLI has no Slack user).
-  const gate = await budgetedModel(asker.budget, chatModelFor(config, 'scaffold'), 'scaffold');
+  const gate = await asker.models.forTask('scaffold');
   const result = await scaffold(request, {
     // Code competes with docs in retrieval; ask for more hits and keep the code ones.
     retrieve: async (q) => (await retriever.retrieve(q, 20)).hits.map((h) => h.chunk).filter((c) => c.kind === 'code'),
@@ -51,6 +49,6 @@ export async function scaffoldCommand(words: string[], flags: ScaffoldFlags, out
     ...importUniverseOf(retriever.chunks),
   });
   if (gate.blocked) result.note = [result.note, gate.blocked.message].filter(Boolean).join(' ');
-  await asker.budget.close();
+  await asker.models.close();
   out.write(flags.json ? JSON.stringify(result) + '\n' : formatScaffold(result) + '\n');
 }

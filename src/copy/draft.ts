@@ -58,7 +58,7 @@ export async function draftCopy(messages: string[], options: DraftCopyOptions): 
   const cited = docs.map((d) => ({ path: d.path, section: d.section }));
 
   const offline = guardCopy(draftOffline({ commits, productName, docs, inventory }), ctx);
-  const model = options.model === undefined ? chatModelFor(config, 'copy') : options.model;
+  const model = options.model === undefined ? await chatModelFor(config, 'copy') : options.model;
   if (!model) {
     log.debug({ commits: commits.length, source: 'offline', unfixed: offline.violations.filter((v) => !v.fixed).length }, 'copy drafted');
     return { ...offline.copy, facts, violations: offline.violations, docs: cited, source: 'offline', attempts: 0 };

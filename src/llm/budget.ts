@@ -2,7 +2,6 @@ import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import type { LLMResult } from '@langchain/core/outputs';
 import type { Config, LlmTask } from '../config.js';
 import { childLogger } from '../log.js';
-import type { TaskModel } from './models.js';
 import { estimateCost, usageFromResponse, type TokenUsage } from './usage.js';
 import { openUsageStore, type UsageStore, type UsageTotal } from './usage-store.js';
 
@@ -97,20 +96,17 @@ export class Budget {
     }
   }
 
-  /** The same model, recording the usage of every call it completes under this task and user. */
-  meter(model: TaskModel, task: LlmTask, user?: string): TaskModel {
-    const handler = BaseCallbackHandler.fromMethods({
+  /** A callback that records the usage of every call a model completes under this task and user. */
+  meterHandler(task: LlmTask, user: string | undefined, modelName: string): BaseCallbackHandler {
+    return BaseCallbackHandler.fromMethods({
       handleLLMEnd: (output: LLMResult) => {
         const message = (output.generations?.[0]?.[0] as { message?: unknown } | undefined)?.message;
         const usage = usageFromResponse(message) ?? usageFromResponse(output);
-        const p = this.record(task, user, model.name, usage);
+        const p = this.record(task, user, modelName, usage);
         this.pending.add(p);
         void p.finally(() => this.pending.delete(p));
       },
     });
-    // chatModelFor builds a fresh client per call, so attaching callbacks here affects only this use.
-    model.chat.callbacks = [handler];
-    return model;
   }
 
   /** Resolves when every usage record started so far is written (checks and tests read after this). */
@@ -147,15 +143,4 @@ export async function usageTotalsFor(config: Pick<Config, 'databaseUrl' | 'dataD
   } finally {
     await store.close();
   }
-}
-
-/** A task's model when configured and within budget (metered), else null with the verdict that stopped it. */
-export async function budgetedModel(budget: Budget, model: TaskModel | null, task: LlmTask, user?: string): Promise<{ model: TaskModel | null; blocked?: BudgetVerdict }> {
-  if (!model) return { model: null };
-  const verdict = await budget.check(task, user);
-  if (!verdict.allowed) {
-    log.info({ task, fallback: verdict.fallback }, 'LLM budget reached; answering offline');
-    return { model: null, blocked: verdict };
-  }
-  return { model: budget.meter(model, task, user) };
 }

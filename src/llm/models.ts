@@ -1,4 +1,6 @@
-import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
+import { OpenAIEmbeddings } from '@langchain/openai';
+import type { Callbacks } from '@langchain/core/callbacks/manager';
+import { initChatModel } from 'langchain';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { type Config, type LlmTask, llmConfigured } from '../config.js';
@@ -12,22 +14,32 @@ export interface TaskModel {
   timeoutMs: number;
 }
 
-/** The chat model for a task, or null when no LLM is configured (callers take the offline path). */
-export function chatModelFor(config: Config, task: LlmTask): TaskModel | null {
+/** The model a task uses (what usage is recorded and priced under). */
+export function modelNameFor(config: Pick<Config, 'models' | 'openai'>, task: LlmTask): string {
+  return config.models[task]?.model ?? config.openai.defaultModel;
+}
+
+/**
+ * The chat model for a task, or null when no LLM is configured (callers take the offline path).
+ * langchain's provider-agnostic factory builds it, so a task can name another provider's model
+ * without this code changing; every OpenAI-compatible server (Ollama, vLLM, llama.cpp) works as "openai".
+ */
+export async function chatModelFor(config: Config, task: LlmTask, callbacks?: Callbacks): Promise<TaskModel | null> {
   const override = config.models[task];
   if (!llmConfigured(config) && !override?.baseUrl) return null;
-  const name = override?.model ?? config.openai.defaultModel;
+  const name = modelNameFor(config, task);
   const timeoutMs = override?.timeoutMs ?? config.openai.timeoutMs;
-  const chat = new ChatOpenAI({
-    model: name,
-    // OpenAI-compatible servers (Ollama, vLLM, llama.cpp) accept any key; the client insists on one.
+  const chat = await initChatModel(name, {
+    modelProvider: 'openai',
+    // OpenAI-compatible servers accept any key; the client insists on one.
     apiKey: config.openai.apiKey ?? 'not-needed',
     configuration: { baseURL: override?.baseUrl ?? config.openai.baseUrl },
     maxRetries: 1,
     timeout: timeoutMs,
     temperature: 0.2,
+    ...(callbacks ? { callbacks } : {}),
   });
-  return { chat, name, timeoutMs };
+  return { chat: chat as unknown as BaseChatModel, name, timeoutMs };
 }
 
 export interface EmbedderSpec {

@@ -14,6 +14,7 @@ import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackClientOptions } from './client-options.js';
 import { isRetryableStoreError, malformedRequestHandler } from './receiver-errors.js';
+import { createModelGateway, type ModelGateway } from '../llm/gateway.js';
 import { rolesOf, type AskerLike, type SlackDeps } from './deps.js';
 import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
@@ -29,6 +30,8 @@ const log = childLogger('slack.app');
 export interface DeskmateAppOptions {
   config: Config;
   asker: AskerLike;
+  /** The process's model gateway; default: one built from config. */
+  models?: ModelGateway;
   store: DeskmateStore;
   mode: 'http' | 'socket';
   reindex?: () => Promise<void>;
@@ -98,7 +101,7 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
     logger: boltLogger(),
     clientOptions: slackClientOptions(config),
   });
-  const deps: SlackDeps = { config, asker: options.asker, store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()), metrics: options.metrics, metricsStore: options.metricsStore };
+  const deps: SlackDeps = { config, asker: options.asker, models: options.models ?? createModelGateway(config), store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()), metrics: options.metrics, metricsStore: options.metricsStore };
   const client = app.client;
   // HTTP mode: answers wait while requests are arriving, so a burst is acked before it is answered.
   const pressure = new RequestPressure();

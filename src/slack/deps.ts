@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { ModelGateway } from '../llm/gateway.js';
 import type { AskOptions, AskResult } from '../knowledge/answer/ask.js';
 import { allSeniors } from '../escalation/routing.js';
 import type { DeskmateStore } from '../store/types.js';
@@ -16,6 +17,8 @@ export interface AskerLike {
 export interface SlackDeps {
   config: Config;
   asker: AskerLike;
+  /** The one model gateway of the process (budget and metering inside). */
+  models: ModelGateway;
   store: DeskmateStore;
   /** Re-ingests the configured doc paths (injected so src/slack never imports ingest's pipeline). */
   reindex?: () => Promise<void>;

@@ -4,7 +4,6 @@ import { DeskmateError, ErrorCode } from '../errors.js';
 import type { Chunk, TableInfo } from '../knowledge/index/chunk.js';
 import { manifestStamp, readIndexData } from '../knowledge/index/index-store.js';
 import { LexicalIndex } from '../knowledge/index/lexical-index.js';
-import { Budget } from '../llm/budget.js';
 
 /**
  * The index as data for commands that need all of it (schema review, scaffold exemplars), read
@@ -31,13 +30,4 @@ export function indexSnapshot(config: Pick<Config, 'index'>): IndexSnapshot {
   const snapshot: IndexSnapshot = { chunks: data.chunks, tables: data.tables, code: { chunks: code, lexical: new LexicalIndex(code) } };
   cache.set(dir, { stamp, snapshot });
   return snapshot;
-}
-
-const budgets = new WeakMap<object, Budget>();
-
-/** One Budget per running app (usage store opened on first metered call). */
-export function budgetFor(owner: object, config: ConstructorParameters<typeof Budget>[0]): Budget {
-  let b = budgets.get(owner);
-  if (!b) budgets.set(owner, (b = new Budget(config)));
-  return b;
 }

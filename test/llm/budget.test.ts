@@ -1,5 +1,6 @@
 import { configSchema } from '../../src/config';
 import { Asker } from '../../src/knowledge/answer/ask';
+import { BudgetedGateway } from '../../src/llm/gateway';
 import { Budget, budgetVerdict, formatUsageLines, monthStartUtc } from '../../src/llm/budget';
 import { estimateCost, usageFromResponse } from '../../src/llm/usage';
 import { PostgresUsageStore, SqliteUsageStore, type UsageStore } from '../../src/llm/usage-store';
@@ -110,7 +111,7 @@ describe('Asker with a budget (loopback LLM)', () => {
     fake.setChat({ kind: 'reply', content: 'Call GET /shipments [1].' });
     const c = config({ perUserPerHour: 1 });
     const budget = new Budget(c);
-    const asker = await Asker.open(c, indexDir, budget);
+    const asker = await Asker.open(c, indexDir, new BudgetedGateway(c, budget));
     const first = await asker.ask('How do I list shipments?', { user: 'U1' });
     expect(first.answeredBy).toBe('gpt-4o-mini');
     const second = await asker.ask('How do I list shipments?', { user: 'U1' });
@@ -132,6 +133,6 @@ describe('Asker with a budget (loopback LLM)', () => {
     expect(r).toMatchObject({ answeredBy: 'extractive', fallback: 'spending_cap' });
     expect(r.answer).toMatch(/spending cap for answer/);
     expect(fake.chatRequests.length).toBe(before);
-    await asker.budget.close();
+    await asker.models.close();
   });
 });

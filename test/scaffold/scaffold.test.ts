@@ -58,7 +58,7 @@ describe('scaffold with an LLM (loopback)', () => {
     fake = await startFakeOpenAI();
     const config = loadConfig({ env: { OPENAI_BASE_URL: fake.baseUrl }, cwd: tmpDir() });
     config.models.scaffold = { model: 'code-model', timeoutMs: 8000 };
-    deps = depsWith(chatModelFor(config, 'scaffold'));
+    deps = depsWith((await chatModelFor(config, 'scaffold'))!);
   });
   afterAll(() => fake.close());
 

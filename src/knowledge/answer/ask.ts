@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { Config } from '../../config.js';
-import type { LlmTask } from '../../config.js';
 import { isDeskmateError } from '../../errors.js';
 import { childLogger } from '../../log.js';
-import { Budget, type BudgetVerdict } from '../../llm/budget.js';
-import { chatModelFor, embeddingsFor, type TaskModel } from '../../llm/models.js';
+import { createModelGateway, type ModelGateway } from '../../llm/gateway.js';
+import { embeddingsFor } from '../../llm/models.js';
 import { extractAnswer } from './extractive-answer.js';
 import { manifestStamp, openIndex, requireManifest } from '../index/index-store.js';
 import { classifyIntent } from '../intent/intent.js';
@@ -59,26 +58,14 @@ export class Asker {
     private readonly indexDir: string,
     private retriever: HybridRetriever,
     private manifestStamp: string,
-    /** Usage, rate limit and monthly cap per task; its store opens only when a model is about to be used. */
-    readonly budget: Budget,
+    /** Models per task within the budget (metered), or the offline decision; usage opens only when a model is used. */
+    readonly models: ModelGateway,
   ) {}
 
-  static async open(config: Config, indexDir = config.index.dir, budget = new Budget(config)): Promise<Asker> {
+  static async open(config: Config, indexDir = config.index.dir, models: ModelGateway = createModelGateway(config)): Promise<Asker> {
     const dir = path.resolve(indexDir);
     const retriever = await loadRetriever(config, dir);
-    return new Asker(config, dir, retriever, manifestStamp(dir), budget);
-  }
-
-  /** The task's model when configured and within budget (metered); otherwise null, with the verdict when a limit stopped it. */
-  private async budgetedModel(task: LlmTask, user?: string): Promise<{ model: TaskModel | null; blocked?: BudgetVerdict }> {
-    const model = chatModelFor(this.config, task);
-    if (!model) return { model: null };
-    const verdict = await this.budget.check(task, user);
-    if (!verdict.allowed) {
-      log.info({ task, fallback: verdict.fallback }, 'LLM budget reached; answering offline');
-      return { model: null, blocked: verdict };
-    }
-    return { model: this.budget.meter(model, task, user) };
+    return new Asker(config, dir, retriever, manifestStamp(dir), models);
   }
 
   get chunkCount(): number {
@@ -109,7 +96,7 @@ export class Asker {
     const intent = classifyIntent(question);
     // Schema-wide questions (migration order, FK cycles, missing keys/indexes) get the computed review, not retrieval.
     if (isSchemaReviewQuestion(question) && this.retriever.graph.tables.length) {
-      const gate = await this.budgetedModel('review', options.user);
+      const gate = await this.models.forTask('review', options.user);
       const r = await answerSchemaReview(question, this.retriever.graph.tables, this.retriever.chunks, gate.model);
       const fallback = gate.blocked?.fallback ?? r.fallback;
       const answer = gate.blocked ? `${r.answer}\n\n_(${gate.blocked.message})_` : r.answer;
@@ -133,7 +120,7 @@ export class Asker {
     let answer = offline.text;
     let answeredBy = 'extractive';
     let fallback: string | undefined;
-    const gate = retrieval.hits.length && !escalate ? await this.budgetedModel(options.style === 'tutor' ? 'tutor' : 'answer', options.user) : { model: null };
+    const gate = retrieval.hits.length && !escalate ? await this.models.forTask(options.style === 'tutor' ? 'tutor' : 'answer', options.user) : { model: null };
     const model = gate.model;
     if (gate.blocked) {
       fallback = gate.blocked.fallback;

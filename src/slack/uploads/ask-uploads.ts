@@ -2,10 +2,7 @@ import type { Chunk, ChunkDraft } from '../../knowledge/index/chunk.js';
 import type { AskResult } from '../../knowledge/answer/ask.js';
 import { answerSchemaReview } from '../../knowledge/answer/schema-review-answer.js';
 import { isSchemaReviewQuestion } from '../../schema/schema-review.js';
-import { budgetedModel } from '../../llm/budget.js';
-import { chatModelFor } from '../../llm/models.js';
 import { terms } from '../../text/tokenize.js';
-import { budgetFor } from '../index-snapshot.js';
 import type { StoredQuestion } from '../../store/types.js';
 import type { SlackDeps } from '../deps.js';
 import { uploadsFor, type DmUpload } from './dm-uploads.js';
@@ -49,7 +46,7 @@ export async function askUploads(deps: SlackDeps, q: StoredQuestion, context: st
   if (!uploads.length) return undefined;
   const tables = uploads.flatMap((u) => u.tables);
   if (tables.length && isSchemaReviewQuestion(q.text)) {
-    const gate = await budgetedModel(budgetFor(deps, deps.config), chatModelFor(deps.config, 'review'), 'review', q.user);
+    const gate = await deps.models.forTask('review', q.user);
     const r = await answerSchemaReview(q.text, tables, uploads.flatMap(asChunks), gate.model);
     const names = uploads.filter((u) => u.tables.length).map((u) => u.name);
     return {

@@ -1,12 +1,10 @@
 import type { App } from '@slack/bolt';
 import { userMessageOf } from '../../../errors.js';
 import { childLogger } from '../../../log.js';
-import { budgetedModel } from '../../../llm/budget.js';
-import { chatModelFor } from '../../../llm/models.js';
 import { importUniverseOf, readConventions } from '../../../scaffold/context.js';
 import { scaffold } from '../../../scaffold/scaffold.js';
 import { scaffoldMessage } from '../../blocks/scaffold.js';
-import { budgetFor, indexSnapshot } from '../../index-snapshot.js';
+import { indexSnapshot } from '../../index-snapshot.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 
 const log = childLogger('slack.scaffold');
@@ -26,7 +24,7 @@ export function registerScaffoldCommand(app: App, rt: SlackRuntime): void {
       try {
         const { config } = rt.deps;
         const snapshot = indexSnapshot(config);
-        const gate = await budgetedModel(budgetFor(rt.deps, config), chatModelFor(config, 'scaffold'), 'scaffold', user);
+        const gate = await rt.deps.models.forTask('scaffold', user);
         const result = await scaffold(request, {
           retrieve: async (q) => snapshot.code.lexical.query(q, EXEMPLAR_CANDIDATES).map((h) => snapshot.code.chunks[h.index]),
           conventions: readConventions(config),

@@ -2,11 +2,9 @@ import type { App } from '@slack/bolt';
 import { userMessageOf } from '../../../errors.js';
 import { answerSchemaReview } from '../../../knowledge/answer/schema-review-answer.js';
 import { childLogger } from '../../../log.js';
-import { budgetedModel } from '../../../llm/budget.js';
-import { chatModelFor } from '../../../llm/models.js';
 import { sourcesBlock } from '../../blocks/answer.js';
 import { escapeMrkdwn } from '../../blocks/escape.js';
-import { budgetFor, indexSnapshot } from '../../index-snapshot.js';
+import { indexSnapshot } from '../../index-snapshot.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 import { FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, splitText, truncate } from '../../text.js';
 
@@ -27,7 +25,7 @@ export function registerSchemaReviewCommand(app: App, rt: SlackRuntime): void {
           return;
         }
         const focus = command.text.trim();
-        const gate = await budgetedModel(budgetFor(rt.deps, config), chatModelFor(config, 'review'), 'review', user);
+        const gate = await rt.deps.models.forTask('review', user);
         const r = await answerSchemaReview(focus ? `${QUESTION} Focus: ${focus}` : QUESTION, snapshot.tables, snapshot.chunks, gate.model);
         const text = gate.blocked ? `${r.answer}\n\n_(${gate.blocked.message})_` : r.answer;
         const blocks: unknown[] = splitText(escapeMrkdwn(text), SECTION_TEXT_LIMIT - 10)
