@@ -12,7 +12,7 @@ import { AnswerQueue } from './answer-queue.js';
 import { RequestPressure } from './request-pressure.js';
 import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
-import { slackClientOptions } from './client-options.js';
+import { slackClientOptions, type SlackRetryConfig } from './client-options.js';
 import { isRetryableStoreError, malformedRequestHandler } from './receiver-errors.js';
 import { createModelGateway, type ModelGateway } from '../llm/gateway.js';
 import { rolesOf, type AskerLike, type SlackDeps } from './deps.js';
@@ -30,6 +30,10 @@ const log = childLogger('slack.app');
 export interface DeskmateAppOptions {
   config: Config;
   asker: AskerLike;
+  /** Web API retry policy (default SLACK_RETRY_CONFIG: about a minute of jittered backoff). */
+  slackRetry?: SlackRetryConfig;
+  /** How long Bolt waits for a listener to ack before answering for it (Bolt's default 3001 ms). */
+  unhandledRequestTimeoutMs?: number;
   /** The process's model gateway; default: one built from config. */
   models?: ModelGateway;
   store: DeskmateStore;
@@ -90,7 +94,7 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   } else {
     if (!config.slack.signingSecret) throw new DeskmateError(ErrorCode.ConfigInvalid, 'HTTP mode needs SLACK_SIGNING_SECRET.');
     // processBeforeResponse: the listener persists the question before the 200 goes out.
-    receiver = new HTTPReceiver({ signingSecret: config.slack.signingSecret, endpoints: '/slack/events', processBeforeResponse: true, customRoutes: [healthz], logger: boltLogger(), processEventErrorHandler: malformedRequestHandler });
+    receiver = new HTTPReceiver({ signingSecret: config.slack.signingSecret, endpoints: '/slack/events', processBeforeResponse: true, customRoutes: [healthz], logger: boltLogger(), processEventErrorHandler: malformedRequestHandler, unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMs ?? 3001 });
   }
   const app = new App({
     receiver,
@@ -99,7 +103,7 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
     botUserId: identity.botUserId,
     botId: identity.botId,
     logger: boltLogger(),
-    clientOptions: slackClientOptions(config),
+    clientOptions: slackClientOptions(config, options.slackRetry),
   });
   const deps: SlackDeps = { config, asker: options.asker, models: options.models ?? createModelGateway(config), store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()), metrics: options.metrics, metricsStore: options.metricsStore };
   const client = app.client;

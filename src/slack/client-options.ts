@@ -11,10 +11,13 @@ import type { Config } from '../config.js';
 export const SLACK_RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
 export const SLACK_CALL_TIMEOUT_MS = 30_000;
 
-export function slackClientOptions(config: Pick<Config, 'slack'>): WebClientOptions {
+export type SlackRetryConfig = typeof SLACK_RETRY_CONFIG;
+
+/** `retry` is for tests that prove the retry behaviour without waiting out a minute of real backoff. */
+export function slackClientOptions(config: Pick<Config, 'slack'>, retry: SlackRetryConfig = SLACK_RETRY_CONFIG): WebClientOptions {
   return {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    retryConfig: SLACK_RETRY_CONFIG,
+    retryConfig: retry,
     rejectRateLimitedCalls: false,
     timeout: SLACK_CALL_TIMEOUT_MS,
   };

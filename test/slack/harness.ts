@@ -5,7 +5,7 @@ import { configSchema, type Config } from '../../src/config';
 import { Asker } from '../../src/knowledge/answer/ask';
 import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../../src/llm/local-embeddings';
 import { bundledSamplesDir } from '../../src/paths';
-import { createDeskmateApp, type DeskmateSlackApp } from '../../src/slack/app';
+import { createDeskmateApp, type DeskmateAppOptions, type DeskmateSlackApp } from '../../src/slack/app';
 import { SqliteStore } from '../../src/store/sqlite';
 import { runIngest } from '../../ingest/pipeline';
 import { FakeSlack } from '../support/fake-slack';
@@ -63,13 +63,15 @@ export interface HarnessInput {
   configExtra?: Record<string, unknown>;
   reindex?: () => Promise<void>;
   now?: () => Date;
+  /** App options tests set small so they do not wait out production timeouts. */
+  appOptions?: Pick<DeskmateAppOptions, 'slackRetry' | 'unhandledRequestTimeoutMs'>;
 }
 
 export async function startHarness(input: HarnessInput): Promise<Harness> {
   const config = testConfig(input.fake, input.dataDir, input.indexDir, input.configExtra);
   const store = SqliteStore.open(config.dataDir);
   const asker = await Asker.open(config, input.indexDir);
-  const deskmate = await createDeskmateApp({ config, asker, store, mode: 'http', reindex: input.reindex, now: input.now, reloadIntervalMs: 60_000, sweepIntervalMs: 60_000 });
+  const deskmate = await createDeskmateApp({ config, asker, store, mode: 'http', reindex: input.reindex, now: input.now, reloadIntervalMs: 60_000, sweepIntervalMs: 60_000, ...input.appOptions });
   const { port } = await deskmate.start({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {
@@ -106,6 +108,9 @@ export function renderedText(args: Record<string, unknown>): string {
   const blocks = (args.blocks as Array<Record<string, unknown>> | undefined) ?? [];
   return JSON.stringify(blocks) + ' ' + String(args.text ?? '');
 }
+
+/** The production retry shape (six attempts, exponential, jittered) on a millisecond scale. */
+export const FAST_SLACK_RETRY = { retries: 5, factor: 2, minTimeout: 10, maxTimeout: 80, randomize: true };
 
 /** What `useSlackHarness` keeps current for each test. */
 export interface SlackFixture {
@@ -149,12 +154,12 @@ export function useSlackHarness(options: Partial<Omit<HarnessInput, 'fake' | 'in
  * For files whose tests each pick their own config: the sample index built once, `start(configExtra)`
  * inside the test, and whatever was started stopped afterwards.
  */
-export function useSlackHarnessPerTest(): { h: Harness; fake: FakeSlack; start(configExtra?: Record<string, unknown>): Promise<Harness> } {
+export function useSlackHarnessPerTest(appOptions?: HarnessInput['appOptions']): { h: Harness; fake: FakeSlack; start(configExtra?: Record<string, unknown>): Promise<Harness> } {
   let indexDir: string;
   const fx = {} as { h: Harness; fake: FakeSlack; start(configExtra?: Record<string, unknown>): Promise<Harness> };
   fx.start = async (configExtra = {}) => {
     fx.fake = await FakeSlack.start();
-    fx.h = await startHarness({ fake: fx.fake, dataDir: tempDataDir(), indexDir, configExtra });
+    fx.h = await startHarness({ fake: fx.fake, dataDir: tempDataDir(), indexDir, configExtra, appOptions });
     return fx.h;
   };
   beforeAll(async () => {
