@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { DEFAULT_INDEX_PARAMS, efSearchFor, type IndexParams } from '../src/knowledge/index/index-params.js';
 import { readIndexData, writeIndex } from '../src/knowledge/index/index-store.js';
-import type { Chunk, ChunkDraft, TableInfo } from '../src/knowledge/index/chunk.js';
+import type { Chunk, ChunkDraft, TableInfo } from '../src/ports/chunk.js';
 import { MANIFEST_VERSION, type Manifest, type SourceEntry } from '../src/knowledge/index/manifest.js';
 import { childLogger } from '../src/log.js';
 import { discoverSources, type SourceFile } from './discover.js';

@@ -1,4 +1,4 @@
-import type { LoadedSource } from '../../src/knowledge/index/chunk.js';
+import type { LoadedSource } from '../../src/ports/chunk.js';
 import { decodeText, describeCause, parseFailed } from './parse-failed.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChunkDraft, LoadedSource } from '../../src/knowledge/index/chunk.js';
+import type { ChunkDraft, LoadedSource } from '../../src/ports/chunk.js';
 import { decodeText, parseFailed } from './parse-failed.js';
 import { topLevelLines } from './code-scan-js.js';
 import { pythonImportSpecifiers, pythonTopLevelStarts } from './code-scan-py.js';

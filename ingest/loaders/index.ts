@@ -1,4 +1,4 @@
-import type { LoadedSource } from '../../src/knowledge/index/chunk.js';
+import type { LoadedSource } from '../../src/ports/chunk.js';
 import { CODE_EXTENSIONS, loadCode, loadDependencies } from './code.js';
 import { isDependencyFile } from './code-deps.js';
 import { loadCsv } from './csv.js';

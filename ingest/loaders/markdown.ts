@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import type { ChunkDraft, LoadedSource } from '../../src/knowledge/index/chunk.js';
+import type { ChunkDraft, LoadedSource } from '../../src/ports/chunk.js';
 import { cleanHeading, cleanMarkdownText, findEndpoints } from './markdown-clean.js';
 import { decodeText, describeCause, parseFailed } from './parse-failed.js';
 import { packBlocks, paragraphBlocks } from './text-pieces.js';

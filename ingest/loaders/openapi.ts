@@ -1,6 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import YAML from 'yaml';
-import type { ChunkDraft, LoadedSource } from '../../src/knowledge/index/chunk.js';
+import type { ChunkDraft, LoadedSource } from '../../src/ports/chunk.js';
 import { childLogger } from '../../src/log.js';
 import { capText, isObj, oneLine, schemaFieldLines, schemaType, type RefResolver } from './openapi-schema-text.js';
 import { decodeText, describeCause, parseFailed } from './parse-failed.js';

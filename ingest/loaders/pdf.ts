@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ChunkDraft, LoadedSource } from '../../src/knowledge/index/chunk.js';
+import type { ChunkDraft, LoadedSource } from '../../src/ports/chunk.js';
 import { describeCause, parseFailed } from './parse-failed.js';
 import { splitParagraphs } from './text-pieces.js';
 

@@ -1,4 +1,4 @@
-import type { ColumnInfo, TableInfo } from '../../src/knowledge/index/chunk.js';
+import type { ColumnInfo, TableInfo } from '../../src/ports/chunk.js';
 
 /** What one DDL statement says about the schema; both the AST reader and the fallback produce these. */
 export interface QualifiedName {

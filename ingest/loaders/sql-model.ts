@@ -1,4 +1,4 @@
-import type { ForeignKey } from '../../src/knowledge/index/chunk.js';
+import type { ForeignKey } from '../../src/ports/chunk.js';
 import type { ColumnFact, ConstraintFact, QualifiedName, SchemaFact, TableBuild } from './sql-facts.js';
 
 /** Accumulates facts, in script order, into tables with keys, indexes and comments. */

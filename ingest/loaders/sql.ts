@@ -1,4 +1,4 @@
-import type { ChunkDraft, LoadedSource, TableInfo } from '../../src/knowledge/index/chunk.js';
+import type { ChunkDraft, LoadedSource, TableInfo } from '../../src/ports/chunk.js';
 import { childLogger } from '../../src/log.js';
 import { decodeText, parseFailed } from './parse-failed.js';
 import { astFacts } from './sql-ast.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { draftCopy } from '../copy/draft.js';
-import { docsContextFor } from '../knowledge/answer/docs-context.js';
+import { docsContextFor, openBuiltIndex } from '../knowledge/answer/docs-context.js';
 import { readGitLog, repositoryName } from '../copy/git.js';
 import { splitCommitMessages } from '../copy/split.js';
 import type { CopyDraft } from '../copy/types.js';
@@ -79,12 +79,14 @@ export async function runCopy(message: string | undefined, options: CopyCommandO
   if (options.jsonl) {
     if (io.stdin.isTTY) throw new DeskmateError(ErrorCode.UsageError, '--jsonl reads JSON lines from stdin; pipe them in.');
     const lines = (await readAll(io.stdin)).split(/\r?\n/);
+    // --jsonl drafts many messages: open the index once.
+    const index = await openBuiltIndex(config);
     let failures = 0;
     for (let i = 0; i < lines.length; i++) {
       if (!lines[i].trim()) continue;
       try {
         const msg = parseJsonlLine(lines[i], i + 1);
-        const draft = await draftCopy([msg], { config, productName: options.product, cwd: io.cwd, context: await docsContextFor(config, [msg]) });
+        const draft = await draftCopy([msg], { config, productName: options.product, cwd: io.cwd, context: await docsContextFor(index, [msg]) });
         io.stdout.write(JSON.stringify(draft) + '\n');
       } catch (err) {
         failures += 1;
@@ -108,7 +110,7 @@ export async function runCopy(message: string | undefined, options: CopyCommandO
     messages = splitCommitMessages(await readAll(io.stdin));
   }
   if (messages.length === 0) throw new DeskmateError(ErrorCode.UsageError, 'No commit message given.');
-  const draft = await draftCopy(messages, { config, productName, cwd: io.cwd, context: await docsContextFor(config, messages) });
+  const draft = await draftCopy(messages, { config, productName, cwd: io.cwd, context: await docsContextFor(await openBuiltIndex(config), messages) });
   io.stdout.write(options.json ? JSON.stringify(draft, null, 2) + '\n' : formatDraft(draft));
 }
 

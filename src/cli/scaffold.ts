@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { Asker } from '../knowledge/answer/ask.js';
-import { importUniverseOf, readConventions } from '../scaffold/context.js';
+import { readConventions } from '../scaffold/context.js';
 import { scaffold, type ScaffoldResult } from '../scaffold/scaffold.js';
 
 interface ScaffoldFlags {
@@ -38,15 +38,13 @@ export async function scaffoldCommand(words: string[], flags: ScaffoldFlags, out
   if (!request) throw new DeskmateError(ErrorCode.UsageError, 'Say what to build, e.g. `deskmate scaffold a controller for refunds`.');
   const config = loadConfig();
   const asker = await Asker.open(config, flags.index ?? config.index.dir);
-  const retriever = asker.retrieval;
   // The monthly cap for scaffold applies here too (no per-user rate: the CLI has no Slack user).
   const gate = await asker.models.forTask('scaffold');
   const result = await scaffold(request, {
-    // Code competes with docs in retrieval; ask for more hits and keep the code ones.
-    retrieve: async (q) => (await retriever.retrieve(q, 20)).hits.map((h) => h.chunk).filter((c) => c.kind === 'code'),
+    retrieve: (q) => asker.codeExemplars(q, 20),
     conventions: readConventions(config),
     model: gate.model,
-    ...importUniverseOf(retriever.chunks),
+    ...(await asker.importUniverse()),
   });
   if (gate.blocked) result.note = [result.note, gate.blocked.message].filter(Boolean).join(' ');
   await asker.models.close();

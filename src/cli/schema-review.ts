@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { loadSql } from '../../ingest/loaders/index.js';
 import { loadConfig } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import type { TableInfo } from '../knowledge/index/chunk.js';
+import type { TableInfo } from '../ports/chunk.js';
 import { readIndexData, requireManifest } from '../knowledge/index/index-store.js';
 import { formatSchemaReview, partitionsFromChunks, reviewSchema } from '../schema/schema-review.js';
 

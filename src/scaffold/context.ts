@@ -2,20 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import type { Chunk } from '../knowledge/index/chunk.js';
-
-/** What the import check compares against, read from the indexed chunks: declared packages and indexed code paths. */
-export function importUniverseOf(chunks: Chunk[]): { declared: Set<string>; knownModules: Set<string> } {
-  const declared = new Set<string>();
-  const knownModules = new Set<string>();
-  for (const c of chunks) {
-    if (c.kind !== 'code') continue;
-    const deps = c.meta?.dependencies;
-    if (c.section === 'dependencies' && Array.isArray(deps)) for (const d of deps) declared.add(String(d));
-    else knownModules.add(c.path);
-  }
-  return { declared, knownModules };
-}
 
 const MAX_CONVENTIONS_BYTES = 64_000;
 

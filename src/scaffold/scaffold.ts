@@ -1,5 +1,5 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import type { Chunk } from '../knowledge/index/chunk.js';
+import type { Chunk } from '../ports/chunk.js';
 import { llmAnswer } from '../knowledge/answer/llm-answer.js';
 import type { TaskModel } from '../llm/models.js';
 import { childLogger } from '../log.js';

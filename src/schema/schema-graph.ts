@@ -1,4 +1,4 @@
-import type { TableInfo } from '../knowledge/index/chunk.js';
+import type { TableInfo } from '../ports/chunk.js';
 import { stem, words } from '../text/tokenize.js';
 
 /** The FK graph ingest kept, so answers can follow relations between tables. */

@@ -1,4 +1,4 @@
-import type { ForeignKey, TableInfo } from '../knowledge/index/chunk.js';
+import type { ForeignKey, TableInfo } from '../ports/chunk.js';
 import { cyclesWithin, dependencyLevels, stronglyConnected, type DependencyGraph } from './schema-review-graph.js';
 
 export { formatSchemaReview } from './schema-review-format.js';

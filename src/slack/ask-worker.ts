@@ -1,17 +1,39 @@
 /**
  * Worker-thread entry: owns an Asker so CPU-bound retrieval never runs on the thread that acks
- * Slack's requests. Messages in: {id, op: 'ask'|'reload', question?, options?}; out: {id, ok, value|error}.
+ * Slack's requests. Messages in: {id, op, question?, options?, query?, k?}; out: {id, ok, value|error}.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { isDeskmateError } from '../errors.js';
 import { Asker, type AskOptions } from '../knowledge/answer/ask.js';
+import type { WorkerOp } from './ask-worker-ops.js';
 
 interface Request {
   id: number;
-  op: 'ask' | 'reload' | 'ready';
+  op: WorkerOp;
   question?: string;
   options?: AskOptions;
+  query?: string;
+  k?: number;
+}
+
+function run(asker: Asker, msg: Request): Promise<unknown> | boolean {
+  switch (msg.op) {
+    case 'ask':
+      return asker.ask(msg.question ?? '', msg.options);
+    case 'reload':
+      return asker.reloadIfChanged();
+    case 'search':
+      return asker.search(msg.query ?? '', msg.k ?? 5);
+    case 'codeExemplars':
+      return asker.codeExemplars(msg.query ?? '', msg.k ?? 20);
+    case 'importUniverse':
+      return asker.importUniverse();
+    case 'schema':
+      return asker.schema();
+    case 'ready':
+      return true;
+  }
 }
 
 const { config, indexDir } = workerData as { config: Config; indexDir: string };
@@ -22,7 +44,7 @@ opening.catch(() => undefined);
 parentPort!.on('message', async (msg: Request) => {
   try {
     const asker = await opening;
-    const value = msg.op === 'ask' ? await asker.ask(msg.question ?? '', msg.options) : msg.op === 'reload' ? await asker.reloadIfChanged() : true;
+    const value = await run(asker, msg);
     parentPort!.postMessage({ id: msg.id, ok: true, value });
   } catch (err) {
     parentPort!.postMessage({

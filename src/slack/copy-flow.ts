@@ -41,7 +41,7 @@ export function refusal(record: CopyDraftRecord | undefined, user: string): stri
 }
 
 async function newDraft(rt: SlackRuntime, user: string, channel: string, messages: string[]): Promise<CopyDraftRecord> {
-  const draft = await draftCopy(messages, { config: rt.deps.config, context: await docsContextFor(rt.deps.config, messages) });
+  const draft = await draftCopy(messages, { config: rt.deps.config, context: await docsContextFor(rt.deps.asker, messages) });
   const now = rt.deps.now().getTime();
   const record: CopyDraftRecord = { id: crypto.randomUUID(), user, channel, messages, draft, status: 'pending', createdAt: now, updatedAt: now };
   await rt.deps.store.saveCopyDraft(record);

@@ -1,15 +1,15 @@
 import type { Config } from '../config.js';
 import type { ModelGateway } from '../llm/gateway.js';
+import type { DocsIndex } from '../ports/docs-index.js';
 import type { AskOptions, AskResult } from '../knowledge/answer/ask.js';
 import { allSeniors } from '../escalation/routing.js';
 import type { DeskmateStore } from '../store/types.js';
 import type { MetricsRecorder } from '../metrics/recorder.js';
 import type { MetricsStore } from '../metrics/types.js';
 
-/** What the Slack adapter needs from the knowledge side: the Asker's two calls. */
-export interface AskerLike {
+/** What the Slack adapter needs from the knowledge side: answers, and the one docs index of the process. */
+export interface AskerLike extends DocsIndex {
   ask(question: string, options?: AskOptions): Promise<AskResult>;
-  reloadIfChanged(): Promise<boolean>;
   /** Releases a worker thread, when there is one. */
   close?(): Promise<void>;
 }

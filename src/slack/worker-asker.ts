@@ -5,14 +5,17 @@ import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import type { AskOptions, AskResult } from '../knowledge/answer/ask.js';
 import { childLogger } from '../log.js';
+import type { Chunk } from '../ports/chunk.js';
+import type { DocsHit, ImportUniverse, SchemaView } from '../ports/docs-index.js';
 import type { AskerLike } from './deps.js';
+import type { WorkerOp } from './ask-worker-ops.js';
 
 const log = childLogger('slack.worker-asker');
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { message: string; code?: ErrorCode; userMessage?: string } };
 
 /**
- * The Asker behind a worker thread: same two calls, but retrieval runs off the main thread so acks
+ * The Asker behind a worker thread: same calls, but retrieval runs off the main thread so acks
  * never wait behind answers. Needs the compiled worker script (dist); `available()` says whether it
  * is there (under ts-jest it is not, and callers use the in-thread Asker).
  */
@@ -49,6 +52,23 @@ export class WorkerAsker implements AskerLike {
     return this.call('reload') as Promise<boolean>;
   }
 
+  search(query: string, k: number): Promise<DocsHit[]> {
+    return this.call('search', { query, k }) as Promise<DocsHit[]>;
+  }
+
+  codeExemplars(query: string, k: number): Promise<Chunk[]> {
+    return this.call('codeExemplars', { query, k }) as Promise<Chunk[]>;
+  }
+
+  // Sets and plain objects cross the thread boundary by structured clone.
+  importUniverse(): Promise<ImportUniverse> {
+    return this.call('importUniverse') as Promise<ImportUniverse>;
+  }
+
+  schema(): Promise<SchemaView> {
+    return this.call('schema') as Promise<SchemaView>;
+  }
+
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
@@ -80,7 +100,7 @@ export class WorkerAsker implements AskerLike {
     return worker;
   }
 
-  private call(op: 'ask' | 'reload' | 'ready', payload: Record<string, unknown> = {}): Promise<unknown> {
+  private call(op: WorkerOp, payload: Record<string, unknown> = {}): Promise<unknown> {
     if (!this.worker) this.worker = this.spawn();
     const id = ++this.seq;
     const worker = this.worker;

@@ -1,8 +1,8 @@
 import { loadCode } from '../../ingest/loaders/index';
 import { loadConfig } from '../../src/config';
-import type { Chunk } from '../../src/knowledge/index/chunk';
+import type { Chunk } from '../../src/ports/chunk';
 import { chatModelFor } from '../../src/llm/models';
-import { importUniverseOf } from '../../src/scaffold/context';
+import { importUniverseOf } from '../../src/knowledge/index/code-universe';
 import { extractCode, scaffold, type ScaffoldDeps } from '../../src/scaffold/scaffold';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
 import { tmpDir } from '../support/tmp';

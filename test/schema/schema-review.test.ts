@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { loadSql } from '../../ingest/loaders/index';
-import type { TableInfo } from '../../src/knowledge/index/chunk';
+import type { TableInfo } from '../../src/ports/chunk';
 import { formatSchemaReview, isCovered, partitionsFromChunks, reviewSchema, type SchemaReview } from '../../src/schema/schema-review';
 
 async function tablesOf(sql: string): Promise<TableInfo[]> {

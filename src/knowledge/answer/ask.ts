@@ -4,6 +4,9 @@ import { isDeskmateError } from '../../errors.js';
 import { childLogger } from '../../log.js';
 import { createModelGateway, type ModelGateway } from '../../llm/gateway.js';
 import { embeddingsFor } from '../../llm/models.js';
+import type { Chunk } from '../../ports/chunk.js';
+import type { DocsHit, DocsIndex, ImportUniverse, SchemaView } from '../../ports/docs-index.js';
+import { codeView } from '../index/code-view.js';
 import { extractAnswer } from './extractive-answer.js';
 import { manifestStamp, openIndex, requireManifest } from '../index/index-store.js';
 import { classifyIntent } from '../intent/intent.js';
@@ -52,7 +55,7 @@ export function confidenceOf(hits: Hit[]): number {
   return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
 }
 
-export class Asker {
+export class Asker implements DocsIndex {
   private constructor(
     private readonly config: Config,
     private readonly indexDir: string,
@@ -89,6 +92,23 @@ export class Asker {
       log.error({ err: (err as Error).message }, 'new index build is unusable; keeping the loaded one');
       return false;
     }
+  }
+
+  // DocsIndex: the same loaded index serves answers, copy's docs context, scaffold and schema review.
+  async search(query: string, k: number): Promise<DocsHit[]> {
+    return (await this.retriever.retrieve(query, k)).hits.map((h) => ({ chunk: h.chunk, score: h.score }));
+  }
+
+  async codeExemplars(query: string, k: number): Promise<Chunk[]> {
+    return codeView(this.retriever.chunks).exemplars(query, k);
+  }
+
+  async importUniverse(): Promise<ImportUniverse> {
+    return codeView(this.retriever.chunks).universe;
+  }
+
+  async schema(): Promise<SchemaView> {
+    return { tables: this.retriever.graph.tables, chunks: this.retriever.chunks.filter((c) => c.kind === 'sql-table') };
   }
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {

@@ -1,4 +1,4 @@
-import type { Chunk } from '../index/chunk.js';
+import type { Chunk } from '../../ports/chunk.js';
 import type { Hit, Retrieval } from '../retrieval/retriever.js';
 import type { SchemaGraph } from '../../schema/schema-graph.js';
 import { queryTerms } from '../index/lexical-index.js';

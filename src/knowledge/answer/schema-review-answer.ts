@@ -2,7 +2,7 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { isDeskmateError } from '../../errors.js';
 import { childLogger } from '../../log.js';
 import type { TaskModel } from '../../llm/models.js';
-import type { Chunk, TableInfo } from '../index/chunk.js';
+import type { Chunk, TableInfo } from '../../ports/chunk.js';
 import { llmAnswer } from './llm-answer.js';
 import { formatSchemaReview, partitionsFromChunks, reviewSchema, tableKey, type SchemaReview } from '../../schema/schema-review.js';
 

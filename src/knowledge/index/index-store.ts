@@ -6,7 +6,7 @@ import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_
 import { Document } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { DeskmateError, ErrorCode } from '../../errors.js';
-import type { Chunk, TableInfo } from './chunk.js';
+import type { Chunk, TableInfo } from '../../ports/chunk.js';
 import { MANIFEST_FILE, MANIFEST_VERSION, type Manifest } from './manifest.js';
 
 /**

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { Chunk } from './chunk.js';
+import type { Chunk } from '../../ports/chunk.js';
 import { cachedStem, isStopword, words } from '../../text/tokenize.js';
 import { synonymsOf } from '../retrieval/synonyms.js';
 

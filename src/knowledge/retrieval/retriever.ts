@@ -1,5 +1,5 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import type { Chunk } from '../index/chunk.js';
+import type { Chunk } from '../../ports/chunk.js';
 import type { LoadedIndex } from '../index/index-store.js';
 import { LexicalIndex, queryTerms, structureText } from '../index/lexical-index.js';
 import { SchemaGraph } from '../../schema/schema-graph.js';

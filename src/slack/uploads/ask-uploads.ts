@@ -1,4 +1,4 @@
-import type { Chunk, ChunkDraft } from '../../knowledge/index/chunk.js';
+import type { Chunk, ChunkDraft } from '../../ports/chunk.js';
 import type { AskResult } from '../../knowledge/answer/ask.js';
 import { answerSchemaReview } from '../../knowledge/answer/schema-review-answer.js';
 import { isSchemaReviewQuestion } from '../../schema/schema-review.js';

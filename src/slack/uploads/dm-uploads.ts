@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChunkDraft, TableInfo } from '../../knowledge/index/chunk.js';
+import type { ChunkDraft, TableInfo } from '../../ports/chunk.js';
 
 export interface DmUpload {
   id: string;

@@ -1,4 +1,4 @@
-import type { ChunkDraft, TableInfo } from '../../knowledge/index/chunk.js';
+import type { ChunkDraft, TableInfo } from '../../ports/chunk.js';
 import { DeskmateError, ErrorCode } from '../../errors.js';
 import { loaderFor } from '../../../ingest/loaders/index.js';
 import { sanitizeMany } from '../../security/sanitize/index.js';

@@ -1,10 +1,9 @@
 import type { App } from '@slack/bolt';
 import { userMessageOf } from '../../../errors.js';
 import { childLogger } from '../../../log.js';
-import { importUniverseOf, readConventions } from '../../../scaffold/context.js';
+import { readConventions } from '../../../scaffold/context.js';
 import { scaffold } from '../../../scaffold/scaffold.js';
 import { scaffoldMessage } from '../../blocks/scaffold.js';
-import { indexSnapshot } from '../../index-snapshot.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 
 const log = childLogger('slack.scaffold');
@@ -23,13 +22,13 @@ export function registerScaffoldCommand(app: App, rt: SlackRuntime): void {
     background('scaffold', { user }, async () => {
       try {
         const { config } = rt.deps;
-        const snapshot = indexSnapshot(config);
+        const index = rt.deps.asker;
         const gate = await rt.deps.models.forTask('scaffold', user);
         const result = await scaffold(request, {
-          retrieve: async (q) => snapshot.code.lexical.query(q, EXEMPLAR_CANDIDATES).map((h) => snapshot.code.chunks[h.index]),
+          retrieve: (q) => index.codeExemplars(q, EXEMPLAR_CANDIDATES),
           conventions: readConventions(config),
           model: gate.model,
-          ...importUniverseOf(snapshot.chunks),
+          ...(await index.importUniverse()),
         });
         if (gate.blocked) result.note = [result.note, gate.blocked.message].filter(Boolean).join(' ');
         log.info({ user, language: result.language, exemplars: result.exemplars.length, unresolved: result.unresolved.length, model: result.model ?? 'offline' }, 'scaffold done');

@@ -4,7 +4,6 @@ import { answerSchemaReview } from '../../../knowledge/answer/schema-review-answ
 import { childLogger } from '../../../log.js';
 import { sourcesBlock } from '../../blocks/answer.js';
 import { escapeMrkdwn } from '../../blocks/escape.js';
-import { indexSnapshot } from '../../index-snapshot.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 import { FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, splitText, truncate } from '../../text.js';
 
@@ -18,8 +17,7 @@ export function registerSchemaReviewCommand(app: App, rt: SlackRuntime): void {
     const { channel_id: channel, user_id: user } = command;
     background('schema review', { user }, async () => {
       try {
-        const { config } = rt.deps;
-        const snapshot = indexSnapshot(config);
+        const snapshot = await rt.deps.asker.schema();
         if (!snapshot.tables.length) {
           await rt.client.chat.postEphemeral({ channel, user, text: 'The index holds no SQL tables. Add your schema (.sql) to the indexed docs, or share the file with me in a DM and ask there.' });
           return;
