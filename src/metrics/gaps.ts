@@ -1,4 +1,4 @@
-import { queryTerms } from '../knowledge/index/lexical-index.js';
+import { queryTerms } from '../text/tokenize.js';
 import { words } from '../text/tokenize.js';
 
 /**

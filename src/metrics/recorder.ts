@@ -1,5 +1,5 @@
 import { childLogger } from '../log.js';
-import { looksLikeQuestion } from '../knowledge/intent/intent-question.js';
+import { looksLikeQuestion } from '../text/question.js';
 import { isSenior, seniorPings, threadRef, type Roster } from './pings.js';
 import type { ChannelKind, DeskmateMode, MetricEvent, MetricFeedback, MetricsStore } from './types.js';
 

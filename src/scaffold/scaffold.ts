@@ -1,6 +1,6 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { Chunk } from '../ports/chunk.js';
-import { llmAnswer } from '../knowledge/answer/llm-answer.js';
+import { llmAnswer } from '../llm/complete.js';
 import type { TaskModel } from '../llm/models.js';
 import { childLogger } from '../log.js';
 import { verifyImports, type ImportCheck, type ScaffoldLanguage } from './imports.js';

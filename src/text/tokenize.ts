@@ -83,3 +83,20 @@ export function terms(text: string): string[] {
   }
   return out;
 }
+
+/** A word as the lexical index stores it: lower-cased and stemmed; stopwords and 1-letter words (not digits) dropped. */
+export function indexTerm(term: string): string | null {
+  const t = term.toLowerCase();
+  if ((t.length < 2 && !(t >= '0' && t <= '9')) || isStopword(t)) return null;
+  return cachedStem(t);
+}
+
+/** Processed query terms, deduplicated, in order. */
+export function queryTerms(text: string): string[] {
+  const seen = new Set<string>();
+  for (const w of words(text)) {
+    const t = indexTerm(w);
+    if (t) seen.add(t);
+  }
+  return [...seen];
+}

@@ -1,7 +1,7 @@
 import type { Chunk } from '../../ports/chunk.js';
 import type { Hit, Retrieval } from '../retrieval/retriever.js';
 import type { SchemaGraph } from '../../schema/schema-graph.js';
-import { queryTerms } from '../index/lexical-index.js';
+import { queryTerms } from '../../text/tokenize.js';
 import { termMatch } from '../retrieval/term-match.js';
 
 /**

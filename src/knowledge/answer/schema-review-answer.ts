@@ -3,7 +3,7 @@ import { isDeskmateError } from '../../errors.js';
 import { childLogger } from '../../log.js';
 import type { TaskModel } from '../../llm/models.js';
 import type { Chunk, TableInfo } from '../../ports/chunk.js';
-import { llmAnswer } from './llm-answer.js';
+import { llmAnswer } from '../../llm/complete.js';
 import { formatSchemaReview, partitionsFromChunks, reviewSchema, tableKey, type SchemaReview } from '../../schema/schema-review.js';
 
 const log = childLogger('schema-review');

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Chunk } from '../../ports/chunk.js';
-import { cachedStem, isStopword, words } from '../../text/tokenize.js';
+import { indexTerm as processTerm, queryTerms, words } from '../../text/tokenize.js';
 import { synonymsOf } from '../retrieval/synonyms.js';
 
 /**
@@ -32,11 +32,6 @@ export function structureText(chunk: Chunk): string {
   return parts.join(' ');
 }
 
-function processTerm(term: string): string | null {
-  const t = term.toLowerCase();
-  if ((t.length < 2 && !(t >= '0' && t <= '9')) || isStopword(t)) return null;
-  return cachedStem(t);
-}
 
 export class LexicalIndex {
   private readonly search: MiniSearch<LexDoc>;
@@ -92,14 +87,4 @@ export class LexicalIndex {
     });
     return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score }));
   }
-}
-
-/** Processed query terms, deduplicated, in order. */
-export function queryTerms(text: string): string[] {
-  const seen = new Set<string>();
-  for (const w of words(text)) {
-    const t = processTerm(w);
-    if (t) seen.add(t);
-  }
-  return [...seen];
 }

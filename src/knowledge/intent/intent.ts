@@ -6,10 +6,10 @@
  * weighted linguistic signals (intent-signals.ts) are summed into a score.
  * Low retrieval confidence also escalates, but that is decided by the caller, not here.
  */
-import { normalizeQuestion } from './intent-normalize.js';
+import { normalizeQuestion } from '../../text/normalize-question.js';
 import { OBSERVED_WHY_SIGNALS, SIGNALS, WHY_UNOBSERVED, type IntentSignal, type SignalCategory } from './intent-signals.js';
 
-export { looksLikeQuestion } from './intent-question.js';
+export { looksLikeQuestion } from '../../text/question.js';
 
 export type Intent = 'answer' | 'escalate';
 

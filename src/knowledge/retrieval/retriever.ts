@@ -1,7 +1,8 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Chunk } from '../../ports/chunk.js';
 import type { LoadedIndex } from '../index/index-store.js';
-import { LexicalIndex, queryTerms, structureText } from '../index/lexical-index.js';
+import { LexicalIndex, structureText } from '../index/lexical-index.js';
+import { queryTerms } from '../../text/tokenize.js';
 import { SchemaGraph } from '../../schema/schema-graph.js';
 import { words } from '../../text/tokenize.js';
 import { termMatch } from './term-match.js';

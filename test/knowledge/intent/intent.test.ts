@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { classifyIntent, looksLikeQuestion } from '../../../src/knowledge/intent/intent';
-import { MAX_QUESTION_CHARS, normalizeQuestion } from '../../../src/knowledge/intent/intent-normalize';
+import { MAX_QUESTION_CHARS, normalizeQuestion } from '../../../src/text/normalize-question';
 
 describe('normalizeQuestion', () => {
   it('drops Slack mentions and expands contractions, straight or curly', () => {

@@ -4,7 +4,7 @@
  * False positives cost more than misses here (an unasked-for bot reply is noise), so a message
  * needs both the shape of a question and enough words to be about something.
  */
-import { normalizeQuestion } from './intent-normalize.js';
+import { normalizeQuestion } from './normalize-question.js';
 
 /** Openings that make a sentence a question even without a question mark. */
 const QUESTION_OPENING = /^(?:what|whats|how|where|which|who|whom|whose|why|when|is|are|am|was|were|can|could|do|does|did|should|shall|would|will|has|have|had|may|might|must|any|anyone|anybody|someone|somebody|does anyone|is there|are there)\b/;
