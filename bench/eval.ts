@@ -3,6 +3,7 @@ import { evalIntent } from './eval-intent.js';
 import { evalSanitizer } from './eval-sanitize.js';
 import { corpusAsker, evalQa } from './eval-qa.js';
 import { sharedDir } from './corpus.js';
+import { evalDecisions } from './eval-decisions.js';
 
 /** `npm run eval`: quality figures on ../shared/eval, with a plain BM25 baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -34,6 +35,11 @@ async function main(): Promise<void> {
   out.intent = { accuracy: intent.accuracy, total: intent.total };
   console.log(`\nIntent accuracy: ${intent.accuracy.toFixed(3)} (${intent.correct}/${intent.total}, target ≥ 0.92)`);
   if (verbose) for (const e of intent.errors) console.log(`  ${e.expected} → ${e.got}: ${e.question}`);
+
+  const decisions = await evalDecisions();
+  out.decisions = { covered_rate: decisions.covered_rate, uncovered_escalated_rate: decisions.uncovered_escalated_rate };
+  console.log(`\nDecision records (three real ADR folders): covered why-questions answered from the right record ${(decisions.covered_rate * 100).toFixed(0)}% (${decisions.covered_answered}/${decisions.covered}, target ≥ 90%); uncovered still escalated ${(decisions.uncovered_escalated_rate * 100).toFixed(0)}% (${decisions.uncovered_escalated}/${decisions.uncovered}, target ≥ 95%)`);
+  if (verbose) for (const m of decisions.misses) console.log(`  ${m.expected ?? 'uncovered'} → ${m.got}: ${m.q}`);
 
   try {
     const { evalCopy } = await import('./eval-copy.js');

@@ -2,6 +2,7 @@ import type { LoadedSource } from '../../src/ports/chunk.js';
 import { CODE_EXTENSIONS, loadCode, loadDependencies } from './code.js';
 import { isDependencyFile } from './code-deps.js';
 import { loadCsv } from './csv.js';
+import { isDecisionRecord, loadDecisionRecord } from './decision-record.js';
 import { loadMarkdown } from './markdown.js';
 import { loadOpenApi } from './openapi.js';
 import { loadPdf } from './pdf.js';
@@ -47,6 +48,7 @@ export function loaderFor(relPath: string, content: Buffer): Loader | undefined 
   // Dependency manifests go by name, before .json (OpenAPI check) and .txt (plain text) claim them.
   if (isDependencyFile(relPath)) return loadDependencies;
   if (ext === '.yaml' || ext === '.yml' || ext === '.json') return looksLikeOpenApi(relPath, content) ? loadOpenApi : undefined;
+  if (BY_EXTENSION[ext] === loadMarkdown && isDecisionRecord(relPath, content.toString('utf8', 0, Math.min(content.length, 100_000)))) return loadDecisionRecord;
   return BY_EXTENSION[ext];
 }
 

@@ -9,6 +9,6 @@ export function formatResult(r: AskResult): string {
     lines.push('', 'Sources:');
     r.sources.forEach((s, i) => lines.push(`  [${i + 1}] ${s.path}#${s.section}  (${s.score.toFixed(2)})`));
   }
-  lines.push(`(confidence ${r.confidence.toFixed(2)}; ${r.answeredBy === 'extractive' ? 'offline extractive answer' : `answered by ${r.answeredBy}`}${r.fallback ? '; LLM fallback' : ''})`);
+  lines.push(`(confidence ${r.confidence.toFixed(2)}; ${r.answeredBy === 'extractive' ? 'offline extractive answer' : r.answeredBy === 'decision-record' ? 'from a decision record' : `answered by ${r.answeredBy}`}${r.fallback ? '; LLM fallback' : ''})`);
   return lines.join('\n');
 }

@@ -1,5 +1,20 @@
 /** What a loader produces for one retrievable piece of a source file. */
-export type ChunkKind = 'markdown' | 'openapi-operation' | 'openapi-schema' | 'sql-table' | 'pdf' | 'csv' | 'text' | 'code';
+export type ChunkKind = 'markdown' | 'openapi-operation' | 'openapi-schema' | 'sql-table' | 'pdf' | 'csv' | 'text' | 'code' | 'decision';
+
+export type DecisionStatus = 'accepted' | 'proposed' | 'rejected' | 'deprecated' | 'superseded' | 'unknown';
+
+/** An architecture decision record's identity and state (chunk.meta.record of a 'decision' chunk). */
+export interface DecisionRecordMeta {
+  /** "ADR-0007" for numbered records, else the title. */
+  id: string;
+  title: string;
+  status: DecisionStatus;
+  /** ISO date the record gives (or its file name's date prefix). */
+  date?: string;
+  /** Link target of the record that supersedes this one, as written in the record. */
+  supersededBy?: string;
+  supersededByTitle?: string;
+}
 
 export interface ChunkDraft {
   kind: ChunkKind;

@@ -12,6 +12,7 @@ import { manifestStamp, openIndex, requireManifest } from '../index/index-store.
 import { classifyIntent } from '../intent/intent.js';
 import { buildAnswerPrompt } from './llm-answer.js';
 import { llmAnswer } from '../../llm/complete.js';
+import { decisionCovering, NO_DECISION_RECORD, recordOf } from './decision-answer.js';
 import { HybridRetriever, type Hit, type RetrievalMode } from '../retrieval/retriever.js';
 import { isSchemaReviewQuestion } from '../../schema/schema-review.js';
 import { answerSchemaReview } from './schema-review-answer.js';
@@ -22,6 +23,23 @@ export interface AskSource {
   path: string;
   section: string;
   score: number;
+  /** What the source is: 'markdown', 'openapi-operation', 'sql-table', …, 'decision' for a decision record. */
+  kind?: string;
+  /** Decision records: the record's date and status. */
+  date?: string;
+  status?: string;
+}
+
+function sourceOf(h: { chunk: Chunk; score: number }): AskSource {
+  const record = recordOf(h.chunk);
+  return {
+    path: h.chunk.path,
+    section: h.chunk.section,
+    score: Math.round(h.score * 1000) / 1000,
+    kind: h.chunk.kind,
+    ...(record?.date ? { date: record.date } : {}),
+    ...(record ? { status: record.status } : {}),
+  };
 }
 
 export interface AskResult {
@@ -127,12 +145,22 @@ export class Asker implements DocsIndex {
     const lastTurn = options.context?.length ? options.context[options.context.length - 1].slice(0, 500) : '';
     const retrieval = await this.retriever.retrieve(lastTurn && question.length < 80 ? `${question} ${lastTurn}` : question, 5, options.mode);
     const confidence = confidenceOf(retrieval.hits);
-    const sources = retrieval.hits.map((h) => ({ path: h.chunk.path, section: h.chunk.section, score: Math.round(h.score * 1000) / 1000 }));
+    const sources = retrieval.hits.map(sourceOf);
+    // A why-question about a team choice the team wrote down is answered from that decision record.
+    // (A "why is X …" the rules read as documented behaviour counts too when its best source is a record.)
+    if (intent.intent === 'escalate' || retrieval.hits[0]?.chunk.kind === 'decision') {
+      const decided = decisionCovering(retrieval.hits, this.retriever.chunks);
+      if (decided) {
+        const first = sourceOf({ chunk: decided.chunk, score: Math.max(...retrieval.hits.filter((h) => h.chunk.kind === 'decision').map((h) => h.score)) });
+        const rest = sources.filter((s) => s.path !== first.path);
+        return { question, intent: 'answer', escalate: false, reason: `decided in ${decided.record.id}`, confidence: first.score, answer: decided.answer, sources: [first, ...rest], answeredBy: 'decision-record' };
+      }
+    }
     const lowConfidence = confidence < this.config.retrieval.minConfidence;
     const escalate = intent.intent === 'escalate' || lowConfidence;
     const reason =
       intent.intent === 'escalate'
-        ? `${intent.reason}: a senior should answer`
+        ? `${intent.reason}: a senior should answer (${NO_DECISION_RECORD})`
         : lowConfidence
           ? `low confidence (${confidence.toFixed(2)}): the docs do not clearly answer this`
           : `documented: ${sources[0].path}#${sources[0].section}`;

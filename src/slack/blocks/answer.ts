@@ -62,7 +62,7 @@ export function answerMessage(result: AskResult, options: AnswerRenderOptions): 
   if (sources) blocks.push(sources);
   if (options.proactive) notes.unshift('I answered because this looks documented. A human can still help if it does not solve it.');
   // Footer: which model answered (or the offline path), so readers know how much to trust the prose.
-  notes.push(result.answeredBy === 'extractive' ? 'Answered offline from the docs (no language model).' : result.answeredBy === 'schema-review' ? 'Computed from the schema (no language model).' : `Answered by ${escapeMrkdwn(result.answeredBy)}.`);
+  notes.push(footerOf(result.answeredBy));
   if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(notes.map((n) => `_${n}_`).join('\n'), CONTEXT_TEXT_LIMIT) }] });
   const id = String(options.questionId);
   const buttons = options.proactive
@@ -76,4 +76,12 @@ export function answerMessage(result: AskResult, options: AnswerRenderOptions): 
 export function plainMessage(text: string): RenderedMessage {
   const t = truncate(escapeMrkdwn(text), SECTION_TEXT_LIMIT);
   return { text: t, blocks: [section(t)] };
+}
+
+/** Who answered, for the footer: the offline paths by what they read, a model by its name. */
+function footerOf(answeredBy: string): string {
+  if (answeredBy === 'extractive') return 'Answered offline from the docs (no language model).';
+  if (answeredBy === 'schema-review') return 'Computed from the schema (no language model).';
+  if (answeredBy === 'decision-record') return "From the team's decision record (no language model).";
+  return `Answered by ${escapeMrkdwn(answeredBy)}.`;
 }
