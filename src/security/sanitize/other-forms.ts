@@ -8,7 +8,7 @@ export function typeForKey(keyWord: string, fullKey: string): string {
   if (/aws/i.test(fullKey) && /secret|key/.test(k)) return 'aws-secret-key';
   if (/sig|signature/.test(k)) return 'sas-token';
   if (k.startsWith('token') || k.startsWith('session')) return 'token';
-  if (k.startsWith('secret') || k.startsWith('credential')) return 'secret';
+  if (k.startsWith('secret') || k.startsWith('credential') || /[_-]secret$/.test(k)) return 'secret';
   return 'api-key';
 }
 
