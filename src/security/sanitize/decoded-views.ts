@@ -24,7 +24,8 @@ function mapBack(view: View, found: Redaction[], from: number, to: number, out: 
   }
 }
 
-const PERCENT_RUN = /[^\s"'<>`]*%[0-9A-Fa-f]{2}[^\s"'<>`]*/g;
+const PERCENT = /%[0-9A-Fa-f]{2}/g;
+const TOKEN_STOP = /[\s"'<>`]/;
 
 function urlDecodedView(token: string, offset: number): View {
   let text = '';
@@ -46,15 +47,50 @@ function urlDecodedView(token: string, offset: number): View {
 
 function urlDecoded(text: string, detect: Detector, out: Redaction[]): void {
   if (!text.includes('%')) return;
-  PERCENT_RUN.lastIndex = 0;
-  for (let m = PERCENT_RUN.exec(text); m; m = PERCENT_RUN.exec(text)) {
-    const view = urlDecodedView(m[0], m.index);
+  // Seek each escape, then grow to the surrounding token: cheaper than a regex that may start anywhere.
+  PERCENT.lastIndex = 0;
+  for (let m = PERCENT.exec(text); m; m = PERCENT.exec(text)) {
+    let start = m.index;
+    while (start > 0 && !TOKEN_STOP.test(text[start - 1])) start--;
+    let end = m.index + 3;
+    while (end < text.length && !TOKEN_STOP.test(text[end])) end++;
+    PERCENT.lastIndex = end;
+    const view = urlDecodedView(text.slice(start, end), start);
     // `?a=1&b=2` decodes to separate fields; a space keeps word-boundary rules apart.
     mapBack(view, detect(view.text.replace(/[?&]/g, ' ')), 0, view.text.length, out);
   }
 }
 
-const BASE64_RUN = /(?<![A-Za-z0-9+/=_-])(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?![A-Za-z0-9+/=_-])/g;
+/** 1 for base64 characters, 2 for characters that glue a run to a longer token (`=`, `_`, `-`). */
+const B64_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9+/]/.test(ch)) B64_CLASS[c] = 1;
+  else if (/[=_-]/.test(ch)) B64_CLASS[c] = 2;
+}
+
+/** Runs of 16+ base64 characters (plus `=` padding) standing alone; a table walk, as this runs on every text. */
+function base64Runs(text: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || B64_CLASS[c] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) < 128 && B64_CLASS[text.charCodeAt(i)] === 1) i++;
+    let end = i;
+    while (end < text.length && end - i < 2 && text[end] === '=') end++;
+    const glued = (start > 0 && text.charCodeAt(start - 1) < 128 && B64_CLASS[text.charCodeAt(start - 1)] !== 0) || (end < text.length && text.charCodeAt(end) < 128 && B64_CLASS[text.charCodeAt(end)] !== 0);
+    if (!glued && i - start >= 16 && (end - start) % 4 === 0) runs.push([start, end]);
+    // Skip the rest of a glued token so its tail is not taken for a run of its own.
+    while (end < text.length && text.charCodeAt(end) < 128 && B64_CLASS[text.charCodeAt(end)] !== 0) end++;
+    i = Math.max(end, i + 1);
+  }
+  return runs;
+}
 
 /** Decoded text when `b64` is base64 of printable text; undefined for binary (images, hashes, keys). */
 export function printableBase64(b64: string): string | undefined {
@@ -66,16 +102,15 @@ export function printableBase64(b64: string): string | undefined {
 }
 
 function base64Decoded(text: string, detect: Detector, out: Redaction[]): void {
-  BASE64_RUN.lastIndex = 0;
-  for (let m = BASE64_RUN.exec(text); m; m = BASE64_RUN.exec(text)) {
-    const decoded = printableBase64(m[0]);
+  for (const [start, end] of base64Runs(text)) {
+    const decoded = printableBase64(text.slice(start, end));
     if (!decoded) continue;
     // A Basic-auth pair `user:password`, or anything the detectors find in the decoded text: the
     // whole encoded run goes, since base64 does not map characters one to one.
     const pair = /^[^:\s]{1,64}:(\S{4,})$/.exec(decoded);
     const basicAuth = pair !== null && !isPlaceholder(pair[1]) && (looksRandom(pair[1]) || /\d/.test(pair[1]));
     const found = basicAuth ? [] : detect(decoded);
-    if (basicAuth || found.length > 0) out.push({ type: basicAuth ? 'basic-auth' : `encoded-${found[0].type}`, start: m.index, end: m.index + m[0].length });
+    if (basicAuth || found.length > 0) out.push({ type: basicAuth ? 'basic-auth' : `encoded-${found[0].type}`, start, end });
   }
 }
 

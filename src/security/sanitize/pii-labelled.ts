@@ -1,5 +1,5 @@
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
-import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isDateLike, looksLikeAddress, piiColumn } from './tables.js';
 import type { Redaction } from './types.js';
 
@@ -64,12 +64,18 @@ function findIbans(text: string, out: Redaction[]): void {
  * International numbers (`+` and a country code) in any national grouping: libphonenumber-js knows
  * each country's lengths, so `+81 3-1234-5678` and `+33 1 23 45 67 89` are found and `+1.2` is not.
  */
+const INTERNATIONAL = /(?<![\w+.-])\+\d[\d \t().-]{5,22}\d(?![\w-]|\.\d)/g;
+
 function findInternationalPhones(text: string, out: Redaction[]): void {
   if (!/\+\d/.test(text)) return;
-  for (const found of findPhoneNumbersInText(text, { extended: true })) {
-    const raw = text.slice(found.startsAt, found.endsAt);
-    if (!raw.startsWith('+') || !found.number.isPossible()) continue;
-    out.push({ type: 'phone', start: found.startsAt, end: found.endsAt });
+  // A cheap regex finds `+digits` runs; the library (slow on whole texts) only judges those.
+  INTERNATIONAL.lastIndex = 0;
+  for (let m = INTERNATIONAL.exec(text); m; m = INTERNATIONAL.exec(text)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits < 8 || digits > 15) continue;
+    const phone = parsePhoneNumberFromString(m[0].trim());
+    if (!phone || !phone.isPossible()) continue;
+    out.push({ type: 'phone', start: m.index, end: m.index + m[0].trimEnd().length });
   }
 }
 
