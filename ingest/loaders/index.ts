@@ -7,6 +7,7 @@ import { loadOpenApi } from './openapi.js';
 import { loadPdf } from './pdf.js';
 import { loadSql } from './sql.js';
 import { loadText } from './text.js';
+import { loadToml } from './toml.js';
 
 export type Loader = (content: Buffer, relPath: string) => Promise<LoadedSource>;
 
@@ -20,6 +21,7 @@ const BY_EXTENSION: Record<string, Loader> = {
   '.pdf': loadPdf,
   '.csv': loadCsv,
   '.txt': loadText,
+  '.toml': loadToml,
   ...Object.fromEntries(Object.keys(CODE_EXTENSIONS).map((ext) => [ext, loadCode])),
 };
 
@@ -50,4 +52,4 @@ export function loaderFor(relPath: string, content: Buffer): Loader | undefined 
   return BY_EXTENSION[ext];
 }
 
-export { loadCode, loadDependencies, loadCsv, loadMarkdown, loadOpenApi, loadPdf, loadSql, loadText };
+export { loadCode, loadDependencies, loadCsv, loadMarkdown, loadOpenApi, loadPdf, loadSql, loadText, loadToml };

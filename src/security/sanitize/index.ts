@@ -14,7 +14,7 @@ import { findCsvSecrets, findSqlInsertSecrets, findTableSecrets } from './tables
 import type { Redaction, SanitizeResult } from './types.js';
 
 export type { Redaction, SanitizeResult } from './types.js';
-export { addToReport, emptyReport, formatReport, lineOf } from './report.js';
+export { addToReport, emptyReport, formatReport, lineOf, locateInSource } from './report.js';
 export type { RedactionReport } from './report.js';
 export { configureSanitizer } from './allowlist.js';
 
