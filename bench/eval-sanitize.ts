@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loaderFor } from '../ingest/loaders/index.js';
 import { sanitizeMany } from '../src/security/sanitize/index.js';
 
 /**
@@ -89,13 +90,72 @@ export async function sanitizeThroughput(dir: string, rounds = 3): Promise<{ chu
   };
 }
 
-// Usage: node dist/bench/eval-sanitize.js [evalDir]   |   node dist/bench/eval-sanitize.js --throughput <dir>
+interface RedTeamEntry { secrets: string[]; pii: string[]; keep: string[] }
+
+export interface RedTeamEval {
+  secrets_total: number;
+  secrets_leaked: number;
+  pii_total: number;
+  pii_leaked: number;
+  keep_total: number;
+  keep_kept: number;
+  leaked: string[];
+  dropped: string[];
+}
+
+/**
+ * Texts a file yields on its way to the index or to Slack: the whole file (a paste, an upload of
+ * plain text) and, when an ingest loader takes the file, every chunk text, section, meta and table.
+ */
+async function outputsOf(file: string, relPath: string): Promise<string[]> {
+  const content = await readFile(file);
+  const texts = [content.toString('utf8')];
+  const loader = loaderFor(relPath, content);
+  if (loader) {
+    const loaded = await loader(content, relPath);
+    for (const c of loaded.chunks) texts.push(c.text, c.section, c.meta ? JSON.stringify(c.meta) : '');
+    for (const t of loaded.tables ?? []) texts.push(JSON.stringify(t));
+  }
+  return (await sanitizeMany(texts)).map((r) => r.text);
+}
+
+/**
+ * The red-team fixtures (`manifest.json` names each file's planted secrets, PII and look-alikes): a
+ * value leaks when it survives in any sanitized output of its file; a look-alike is kept when the
+ * whole-file output still holds it.
+ */
+export async function evalRedTeam(dir: string): Promise<RedTeamEval> {
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, RedTeamEntry>;
+  const r: RedTeamEval = { secrets_total: 0, secrets_leaked: 0, pii_total: 0, pii_leaked: 0, keep_total: 0, keep_kept: 0, leaked: [], dropped: [] };
+  for (const [relPath, entry] of Object.entries(manifest)) {
+    const outputs = await outputsOf(path.join(dir, relPath), relPath);
+    const leaks = (v: string) => outputs.some((o) => o.includes(v));
+    for (const s of entry.secrets) {
+      r.secrets_total++;
+      if (leaks(s)) (r.secrets_leaked++, r.leaked.push(`${relPath} secret ${s}`));
+    }
+    for (const p of entry.pii) {
+      r.pii_total++;
+      if (leaks(p)) (r.pii_leaked++, r.leaked.push(`${relPath} pii ${p}`));
+    }
+    for (const k of entry.keep) {
+      r.keep_total++;
+      if (outputs[0].includes(k)) r.keep_kept++;
+      else r.dropped.push(`${relPath} ${k}`);
+    }
+  }
+  return r;
+}
+
+// Usage: node dist/bench/eval-sanitize.js [evalDir]   |   --throughput <dir>   |   --redteam [fixtureDir]
 if (require.main === module) {
   const [flag, arg] = process.argv.slice(2);
-  const run =
+  const run: Promise<unknown> =
     flag === '--throughput'
       ? sanitizeThroughput(arg ?? path.resolve(__dirname, '../../../shared/corpus'))
-      : evalSanitizer(flag ?? path.resolve(__dirname, '../../../shared/eval'));
+      : flag === '--redteam'
+        ? evalRedTeam(arg ?? path.resolve(__dirname, '../../test/fixtures/sanitize-redteam'))
+        : evalSanitizer(flag ?? path.resolve(__dirname, '../../../shared/eval'));
   run
     .then((r) => console.log(JSON.stringify(r, null, 2)))
     .catch((err: unknown) => {

@@ -9,7 +9,7 @@ import { MANIFEST_VERSION, type Manifest, type SourceEntry } from '../src/knowle
 import { childLogger } from '../src/log.js';
 import { discoverSources, type SourceFile } from './discover.js';
 import { loaderFor } from './loaders/index.js';
-import { addToReport, emptyReport, sanitize, sanitizeMany, type RedactionReport } from '../src/security/sanitize/index.js';
+import { addToReport, emptyReport, locateInSource, sanitize, sanitizeMany, type RedactionReport } from '../src/security/sanitize/index.js';
 import { createProgress, type Progress } from './progress.js';
 import { createGraphBuilder, type GraphBuilder } from './graph-builder.js';
 import { VectorFeed } from './vector-feed.js';
@@ -164,13 +164,17 @@ async function loadFile(file: SourceFile, content: Buffer, result: IngestResult)
 /** Sanitizes every string a chunk or table carries before anything is embedded or written. */
 async function sanitizeDrafts(drafts: ChunkDraft[], tables: TableInfo[], relPath: string, source: string, report: RedactionReport): Promise<void> {
   const texts: string[] = [];
-  for (const d of drafts) texts.push(d.text, d.section, d.meta ? JSON.stringify(d.meta) : '');
+  const lines: Array<number | undefined> = [];
+  for (const d of drafts) {
+    texts.push(d.text, d.section, d.meta ? JSON.stringify(d.meta) : '');
+    lines.push(d.line, d.line, d.line);
+  }
   for (const t of tables) texts.push(JSON.stringify(t));
   const results = await sanitizeMany(texts);
   // The same secret shows up in a chunk's text, its meta and its table: report each source spot once.
   const found = new Map<string, { type: string; start: number; end: number }>();
   results.forEach((r, i) => {
-    for (const m of redactionsInSource(source, texts[i], r.redactions)) found.set(`${m.type}@${m.start}`, m);
+    for (const m of locateInSource(source, texts[i], lines[i], r.redactions)) found.set(`${m.type}@${m.start}`, m);
   });
   if (found.size) addToReport(report, relPath, source, [...found.values()]);
   drafts.forEach((d, i) => {
@@ -192,14 +196,6 @@ function parseOrUndefined(json: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Maps redactions found in a chunk back to offsets in the source file, for file:line reports. */
-function redactionsInSource(source: string, text: string, redactions: Array<{ type: string; start: number; end: number }>) {
-  return redactions.map((r) => {
-    const at = source.indexOf(text.slice(r.start, r.end));
-    return { type: r.type, start: Math.max(at, 0), end: Math.max(at, 0) + (r.end - r.start) };
-  });
 }
 
 function embedText(d: ChunkDraft): string {

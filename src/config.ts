@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { configureSanitizer, parseAllowEntry } from './security/sanitize/allowlist.js';
 import { z } from 'zod';
 import { DeskmateError, ErrorCode } from './errors.js';
 
@@ -106,6 +107,27 @@ export const configSchema = z
       .default({}),
     /** Files shared with Deskmate in a DM: larger files are refused with a message. */
     uploads: z.object({ maxBytes: z.number().int().positive().default(5 * 1024 * 1024) }).strict().default({}),
+    /**
+     * What the sanitizer must leave alone: literal strings, or `/pattern/flags` regular expressions
+     * matched against a whole redacted value (e.g. a team's public build ids).
+     */
+    sanitize: z
+      .object({
+        allow: z
+          .array(
+            z.string().min(1).refine((entry) => {
+              try {
+                parseAllowEntry(entry);
+                return true;
+              } catch {
+                return false;
+              }
+            }, 'not a valid regular expression (write /pattern/flags, or a plain literal string)'),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({}),
     /** Unprompted answers in opted-in channels only go out above this retrieval confidence. */
     proactive: z.object({ minConfidence: z.number().min(0).max(1).default(0.5) }).strict().default({}),
     copy: z
@@ -212,6 +234,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     });
     throw new DeskmateError(ErrorCode.ConfigInvalid, `Invalid configuration${fs.existsSync(file) ? ` in ${file}` : ''}:\n${problems.join('\n')}\nSee deskmate.config.example.yaml for every setting and its default.`);
   }
+  // Every entry point loads the config first: the sanitizer's allowlist is set here so no adapter
+  // can forget it.
+  configureSanitizer(result.data.sanitize);
   return result.data;
 }
 

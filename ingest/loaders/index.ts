@@ -8,6 +8,7 @@ import { loadOpenApi } from './openapi.js';
 import { loadPdf } from './pdf.js';
 import { loadSql } from './sql.js';
 import { loadText } from './text.js';
+import { loadToml } from './toml.js';
 
 export type Loader = (content: Buffer, relPath: string) => Promise<LoadedSource>;
 
@@ -21,6 +22,7 @@ const BY_EXTENSION: Record<string, Loader> = {
   '.pdf': loadPdf,
   '.csv': loadCsv,
   '.txt': loadText,
+  '.toml': loadToml,
   ...Object.fromEntries(Object.keys(CODE_EXTENSIONS).map((ext) => [ext, loadCode])),
 };
 
@@ -52,4 +54,4 @@ export function loaderFor(relPath: string, content: Buffer): Loader | undefined 
   return BY_EXTENSION[ext];
 }
 
-export { loadCode, loadDependencies, loadCsv, loadMarkdown, loadOpenApi, loadPdf, loadSql, loadText };
+export { loadCode, loadDependencies, loadCsv, loadMarkdown, loadOpenApi, loadPdf, loadSql, loadText, loadToml };

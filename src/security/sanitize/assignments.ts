@@ -1,4 +1,5 @@
-import { isCodeLike, isIdentifierShape, isPlaceholder, looksRandom } from './lookalikes.js';
+import { isCodeLike, isHighEntropy, isIdentifierShape, isPlaceholder, looksRandom } from './lookalikes.js';
+import { findOtherForms, typeForKey } from './other-forms.js';
 import type { Redaction } from './types.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Redaction } from './types.js';
  * so quoting, escapes and line endings are handled in one place.
  */
 const KEY_WORD_SOURCE =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|auth|signing|encryption|master|license|subscription|shared|app|client|consumer|webhook|storage|service|primary|secondary|sas|encryption)[ _-]?key|apikey|credentials?|shared[ _-]?access[ _-]?signature|sig|session(?:[_-]?id)?|requirepass|masterauth|auth|key)(?:[_-]?(?:base|value|b64|base64|hex))?(?![A-Za-z0-9_])(?:\\*["'`]|\*\*|__)?(?:\])?([ \t]*(?:=>|:=|[:=]|\|)[ \t]*(?:\*\*|__)?[ \t]*|[ \t]+(?:is|was|to|as)[ \t]+(?:set[ \t]+to[ \t]+)?|[ \t]+)/.source;
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|auth|signing|encryption|master|license|subscription|shared|app|client|consumer|webhook|storage|service|primary|secondary|sas|encryption)[ _-]?key|apikey|credentials?|shared[ _-]?access[ _-]?signature|sig|session(?:[_-]?id)?|requirepass|masterauth|auth|key)(?:[_-]?(?:base|value|b64|base64|hex))?s?(?![A-Za-z0-9_])(?:\\*["'`]|\*\*|__)?(?:\])?([ \t]*(?:=>|:=|[:=]|\|)[ \t]*(?:\*\*|__)?[ \t]*|[ \t]+(?:is|was|to|as)[ \t]+(?:set[ \t]+to[ \t]+)?|[ \t]+)/.source;
 // Run over a lower-cased copy (case-sensitive matching is faster); /i when lower-casing changes length.
 const KEY_WORD = new RegExp(KEY_WORD_SOURCE, 'g');
 const KEY_WORD_ANY_CASE = new RegExp(KEY_WORD_SOURCE, 'gi');
@@ -50,15 +51,6 @@ function startsWord(text: string, at: number): boolean {
   return /[A-Z]/.test(prev) && /^[A-Z]{3}/.test(text.slice(at, at + 3));
 }
 
-function typeForKey(keyWord: string, fullKey: string): string {
-  const k = keyWord.toLowerCase();
-  if (/^pass|^pwd|^requirepass|^masterauth/.test(k)) return 'password';
-  if (/aws/i.test(fullKey) && /secret|key/.test(k)) return 'aws-secret-key';
-  if (/sig|signature/.test(k)) return 'sas-token';
-  if (k.startsWith('token') || k.startsWith('session')) return 'token';
-  if (k.startsWith('secret') || k.startsWith('credential')) return 'secret';
-  return 'api-key';
-}
 
 /** Longest value we read: a PEM key in a JSON string fits; a runaway run does not make us quadratic. */
 const MAX_VALUE = 8192;
@@ -74,6 +66,16 @@ interface ParsedValue {
  * once or twice (`\"…\"`, `\\\"…\\\"`), or a bare word.
  */
 function readValue(text: string, at: number, lineStart: boolean): ParsedValue | undefined {
+  // `SECRET_KEY = ("…")` (Python's parenthesised literal) and TOML `"""…"""` / `'''…'''` strings.
+  if (text[at] === '(' && /["']/.test(text[at + 1] ?? '')) at++;
+  const triple = text.slice(at, at + 3);
+  if (triple === '"""' || triple === "'''") {
+    const close = text.indexOf(triple, at + 3);
+    if (close < 0 || close - at > MAX_VALUE) return undefined;
+    const inner = text.slice(at + 3, close);
+    const lead = inner.length - inner.trimStart().length;
+    return { start: at + 3 + lead, end: at + 3 + inner.trimEnd().length, quoted: true };
+  }
   let slashes = 0;
   while (text[at + slashes] === '\\' && slashes < 8) slashes++;
   const q = text[at + slashes];
@@ -112,6 +114,8 @@ function isLineStartKey(text: string, keyStart: number): boolean {
   while (i >= 0 && /[A-Za-z0-9_.-]/.test(text[i])) i--;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   if (i >= 6 && text.slice(i - 5, i + 1) === 'export') i -= 6;
+  // A YAML list item (`- DB_PASSWORD=…` in a compose environment list) owns its line too.
+  else if (i >= 0 && text[i] === '-' && (i === 0 || /[ \t\n]/.test(text[i - 1]))) i--;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   return i < 0 || text[i] === '\n';
 }
@@ -138,12 +142,19 @@ function findKeyedValues(text: string, lower: string, out: Redaction[]): void {
     const tableCell = sep.includes('|');
     const keyWord = matched.slice(0, matched.length - sep.length).replace(/[\\"'`*_\]]+$/, '');
     const lineStart = !weak && !tableCell && /[:=]/.test(sep) && isLineStartKey(text, keyStart);
-    const value = readValue(text, keyStart + m[0].length, lineStart);
+    const valueAt = keyStart + m[0].length;
+    if (text[valueAt] === '[' && !weak && !tableCell) {
+      arrayItems(text, valueAt, keyWord, fullKeyBefore(text, keyStart), out);
+      continue;
+    }
+    const value = readValue(text, valueAt, lineStart);
     if (!value) continue;
     const raw = text.slice(value.start, value.end);
     // Sentence punctuation after a bare value belongs to the prose, not to the value.
     const v = value.quoted || lineStart ? raw.replace(/\s+$/, '') : raw.replace(/[.:,?]+$/, '');
     if (v.length < 4 || isPlaceholder(v) || namesItself(v, keyStart, text, matched)) continue;
+    // A plural key (`max_tokens: 4096`, `secrets: enabled`) counts things unless its value looks made.
+    if (/s$/i.test(keyWord) && !/(?:pass|credentials)$/i.test(keyWord) && !looksRandom(v)) continue;
     // "Primary key: (actor_id, film_id)" lists columns; no credential is a parenthesised identifier list.
     if (/^\(\s*[\w."]+(?:\s*,\s*[\w."]+)*\s*\)$/.test(v)) continue;
     // `key: #…` after a space is a YAML/shell comment, not a value.
@@ -158,6 +169,19 @@ function findKeyedValues(text: string, lower: string, out: Redaction[]): void {
     const type = v.startsWith('-----BEGIN') ? 'private-key' : typeForKey(keyWord, fullKeyBefore(text, keyStart) + keyWord);
     out.push({ type, start: value.start, end: value.start + v.length });
     re.lastIndex = Math.max(re.lastIndex, value.end);
+  }
+}
+
+/** `tokens = ["…", "…"]` (TOML, YAML flow, Python lists): each machine-looking item is a secret. */
+function arrayItems(text: string, open: number, keyWord: string, fullKey: string, out: Redaction[]): void {
+  const window = text.slice(open, open + MAX_VALUE);
+  const close = window.search(/\]|\n\s*\n/);
+  const body = window.slice(0, close < 0 ? window.length : close);
+  const item = /(["'])([^"'\n]{4,})\1/g;
+  for (let m = item.exec(body); m; m = item.exec(body)) {
+    if (isPlaceholder(m[2]) || !looksRandom(m[2])) continue;
+    const start = open + m.index + 1;
+    out.push({ type: typeForKey(keyWord, fullKey + keyWord), start, end: start + m[2].length });
   }
 }
 
@@ -178,58 +202,12 @@ function findUrlPasswords(text: string, out: Redaction[]): void {
   }
 }
 
-/** Type marker: the placeholder type follows the key word the form matched (password, token…). */
-const KEYED = 'keyed';
-
-/** Forms without a `key = value` shape: HTTP auth headers, curl -u, SQL, Oracle user/pass@db. */
-const OTHER_FORMS: Array<{ type: string; re: RegExp; group: number; strict: boolean; hints: string[] }> = [
-  {
-    type: 'bearer-token',
-    re: /\b(?:Proxy-)?Authorization\\?["']?[ \t]*[:=][ \t]*\\?["']?(?:(?:Bearer|Basic|Token|Bot|Digest|ApiKey|Key|SSWS|OAuth)[ \t]+)?([A-Za-z0-9._~+/=-]{8,})/gi,
-    group: 1,
-    strict: false,
-    hints: ['authorization'],
-  },
-  { type: 'bearer-token', re: /\bBearer[ \t]+([A-Za-z0-9._~+/=-]{12,})/gi, group: 1, strict: true, hints: ['bearer'] },
-  { type: 'password', re: /(?:^|\s)(?:-u|--user)[ \t=]+["']?[^\s:"']+:([^\s"'@]+)/g, group: 1, strict: false, hints: ['-u'] },
-  { type: 'password', re: /\b(?:USER|ROLE|LOGIN)\b[^;\n]{0,200}?\bPASSWORD[ \t]+(?:=[ \t]*)?["']([^"'\n]+)["']/gi, group: 1, strict: false, hints: ['password'] },
-  { type: 'password', re: /\bIDENTIFIED[ \t]+BY[ \t]+(?:PASSWORD[ \t]+)?["']([^"'\n]+)["']/gi, group: 1, strict: false, hints: ['identified'] },
-  { type: 'password', re: /\b(?:jdbc:oracle:\w+:|sqlplus[ \t]+)[\w$#]+\/([^\s@]+)@/gi, group: 1, strict: false, hints: ['oracle', 'sqlplus'] },
-  { type: 'password', re: /\bdocker[ \t]+login\b[^\n]{0,200}?[ \t](?:-p|--password)[ \t=]+["']?([^\s'"]{4,})/g, group: 1, strict: false, hints: ['docker'] },
-  { type: 'password', re: /\bauth[ \t]*=[ \t]*\([ \t]*\\?["'][^"'\n]+["'][ \t]*,[ \t]*\\?["']([^"'\n\\]+)\\?["'][ \t]*\)/g, group: 1, strict: false, hints: ['auth'] },
-  {
-    type: KEYED,
-    // Prose that puts a few words between the noun and the value: "the password for the staging DB is X".
-    re: /\b(password|passphrase|passcode|secret|token|api key)\b[^.\n:;=]{1,40}?\b(?:is|was|are|reads)[ \t]+[`'"]?([^\s`'"]{8,})/gi,
-    group: 2,
-    strict: true,
-    hints: ['password', 'passphrase', 'passcode', 'secret', 'token', 'api key'],
-  },
-  { type: 'password', re: /\bsshpass[ \t]+-p[ \t]*["']?([^\s'"]{4,})/g, group: 1, strict: false, hints: ['sshpass'] },
-  { type: 'password', re: /\bmysql(?:dump|admin)?\b[^\n]{0,200}?[ \t]-p([^\s'"]{4,})/g, group: 1, strict: true, hints: ['mysql'] },
-  {
-    type: 'secret',
-    re: /<([\w:-]*(?:password|passwd|secret|token|apikey|api_key|accesskey))>([^<\n]{4,})<\/\1>/gi,
-    group: 2,
-    strict: false,
-    hints: ['</'],
-  },
-  { type: 'secret', re: /\bkey\s*=\s*"[^"]*(?:password|secret|token|apikey|key)"\s+value\s*=\s*"([^"]{4,})"/gi, group: 1, strict: false, hints: ['value'] },
-];
-
-function findOtherForms(text: string, lower: string, out: Redaction[]): void {
-  for (const form of OTHER_FORMS) {
-    // A cheap substring test skips most regexes on most texts.
-    if (!form.hints.some((h) => lower.includes(h))) continue;
-    form.re.lastIndex = 0;
-    for (let m = form.re.exec(text); m; m = form.re.exec(text)) {
-      // Sentence punctuation after a bare value belongs to the prose.
-      const value = form.strict ? m[form.group].replace(/[.,;:)]+$/, '') : m[form.group];
-      if (isPlaceholder(value) || (form.strict ? !looksRandom(value) : value.length < 4 || isCodeLike(value))) continue;
-      const start = m.index + m[0].lastIndexOf(value);
-      const type = form.type === KEYED ? typeForKey(m[1], m[1]) : form.type;
-      out.push({ type, start, end: start + value.length });
-    }
+/** `https://<key>@host` (Sentry DSNs, git remotes with a token): a machine-made user part is a key. */
+function findUrlUserTokens(text: string, out: Redaction[]): void {
+  const re = /:\/\/([A-Za-z0-9_~.-]{16,256})@[A-Za-z0-9]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!isHighEntropy(m[1]) || isPlaceholder(m[1])) continue;
+    out.push({ type: 'token', start: m.index + 3, end: m.index + 3 + m[1].length });
   }
 }
 
@@ -250,6 +228,7 @@ export function findAssignedSecrets(text: string): Redaction[] {
   const lower = text.toLowerCase();
   findKeyedValues(text, lower, out);
   findUrlPasswords(text, out);
+  if (text.includes('://')) findUrlUserTokens(text, out);
   findOtherForms(text, lower, out);
   findLooseAwsSecrets(text, lower, out);
   if (lower.includes('cookie')) findCookieValues(text, out);

@@ -34,8 +34,12 @@ const TYPE_NAMES = new Set([
  * identifier is code unless its letters alternate case like random text.
  */
 export function isCodeLike(value: string): boolean {
-  const v = value.trim();
-  if (TYPE_NAMES.has(v.toLowerCase())) return true;
+  // A type annotation ends its statement (`password: string;`), may be an array or a union.
+  const v = value.trim().replace(/[;,]$/, '');
+  if (TYPE_NAMES.has(v.toLowerCase().replace(/(?:\[\])+$/, ''))) return true;
+  if (/^\w+(?:\[\])?(?:\|\w+(?:\[\])?)+$/.test(v) && v.split('|').every((t) => TYPE_NAMES.has(t.replace(/\[\]$/, '').toLowerCase()))) return true;
+  // A CLI flag or CSS custom property (`--color-token-primary`) names a thing; it holds no value.
+  if (/^--[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$/.test(v)) return true;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*[([<]/.test(v)) return true; // call, index or generic
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(v) && !/\d/.test(v)) return !hasDenseCaseMix(v);
   return false;
@@ -87,4 +91,26 @@ export function dataUriSpans(text: string): Array<[number, number]> {
   const re = /data:[\w.+-]+\/[\w.+-]+(?:;[\w-]+=[\w.-]+)*;base64,[A-Za-z0-9+/=]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
   return spans;
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= (n / value.length) * Math.log2(n / value.length);
+  return bits;
+}
+
+/**
+ * Stricter than looksRandom, for values with no key of their own (a vendor key after "integration
+ * key" in prose, a URL's bare user part): long, letters and digits mixed, and close to random in
+ * entropy. Words, versions, ids with a fixed shape stay.
+ */
+export function isHighEntropy(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 16 || !looksRandom(v) || isIdentifierShape(v)) return false;
+  if (!/\d/.test(v) || !/[A-Za-z]/.test(v)) return false;
+  // A hex run has at most 4 bits a character; base62/64 text about 5 or more.
+  return entropy(v) >= (/^[0-9a-f]+$/i.test(v) ? 3.2 : 3.6);
 }

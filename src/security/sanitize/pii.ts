@@ -62,9 +62,25 @@ function findPhones(text: string, out: Redaction[]): void {
   }
 }
 
-/** Loopback, unspecified, broadcast/netmask and documentation ranges carry no information. */
+/**
+ * Loopback, unspecified, broadcast/netmask and documentation ranges carry no information; private
+ * (RFC 1918), carrier-grade NAT and link-local ranges name no one outside the network: only public
+ * addresses are personal data.
+ */
 function isHarmlessIPv4(ip: string): boolean {
-  return /^(?:127\.|0\.|255\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.)/.test(ip);
+  return /^(?:127\.|0\.|255\.|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/.test(ip);
+}
+
+/**
+ * A private address is still redacted as the value of a host setting (`DB_HOST=10.0.3.17`,
+ * `"HOST": "10.4.0.12"`): there it maps the service a nearby credential opens.
+ */
+function isHostSetting(before: string): boolean {
+  return /(?:host|hostname|addr|address|server|endpoint|ip)["']?[ \t]*[:=][ \t]*["']?$/i.test(before);
+}
+
+function isPrivateIPv4(ip: string): boolean {
+  return /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)/.test(ip);
 }
 
 function isHarmlessIPv6(ip: string): boolean {
@@ -73,11 +89,14 @@ function isHarmlessIPv6(ip: string): boolean {
 }
 
 function findIps(text: string, out: Redaction[]): void {
-  const v4 = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
+  // Not after `-` or `#`: `#section-6.2.2.1` is an anchor, `release-1.2.3.4` a tag.
+  const v4 = /(?<![\w.#-])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)/g;
   for (let m = v4.exec(text); m; m = v4.exec(text)) {
-    if (isIP(m[0]) !== 4 || isHarmlessIPv4(m[0])) continue;
+    if (isIP(m[0]) !== 4) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (isHarmlessIPv4(m[0]) && !(isPrivateIPv4(m[0]) && isHostSetting(before))) continue;
     // Four-part version numbers (.NET assemblies, Windows builds) have the same shape.
-    if (/(?:version|release|build|\bver\.?|\bv)["'(:= \t]*$/i.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    if (/(?:version|release|build|\bver\.?|\bv)["'(:= \t]*$/i.test(before)) continue;
     out.push({ type: 'ip-address', start: m.index, end: m.index + m[0].length });
   }
   findIpv6(text, out);

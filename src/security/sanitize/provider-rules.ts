@@ -49,8 +49,19 @@ const SHAPE_RULES: ShapeRule[] = [
 const PEM_BLOCK =
   /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----[A-Za-z0-9+/=\s:,\\-]*?(?:-----END \1-----|(?=[^A-Za-z0-9+/=\s:,\\-]|$))/g;
 
+/**
+ * A whole block from BEGIN to its END line, whatever sits between: PGP armour headers
+ * (`Comment: ops (rotated 2024/05)`), OpenSSH and encrypted PEM headers (`Proc-Type`, `DEK-Info`).
+ */
+const WHOLE_BLOCK = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----[\s\S]{0,20000}?-----END \1-----/g;
+
 function pemFindings(text: string, out: Redaction[]): void {
   if (!text.includes('PRIVATE KEY')) return;
+  WHOLE_BLOCK.lastIndex = 0;
+  for (let m = WHOLE_BLOCK.exec(text); m; m = WHOLE_BLOCK.exec(text)) {
+    const body = m[0].slice(m[0].indexOf('-----', 5) + 5, m[0].lastIndexOf('-----END'));
+    if ((body.match(/[A-Za-z0-9+/]/g) ?? []).length >= 40) out.push({ type: 'private-key', start: m.index, end: m.index + m[0].length });
+  }
   PEM_BLOCK.lastIndex = 0;
   for (let m = PEM_BLOCK.exec(text); m; m = PEM_BLOCK.exec(text)) {
     const body = m[0].slice(m[0].indexOf('-----', 5) + 5).replace(/-----END[\s\S]*$/, '');

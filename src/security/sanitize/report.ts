@@ -41,3 +41,35 @@ export function formatReport(report: RedactionReport, maxLocations = 50): string
   if (hidden > 0) lines.push(`  … and ${hidden} more`);
   return lines.join('\n');
 }
+
+/** Offset where 1-based `line` starts in `text` (the end of the text past its last line). */
+function offsetOfLine(text: string, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
+/**
+ * Maps redactions found in a chunk (offsets into `chunkText`) to offsets in the source file, for
+ * file:line reports. A value is looked for from the chunk's own first line on, and the k-th
+ * occurrence in the chunk maps to the k-th from there: a secret repeated earlier in the file (the
+ * same password in two sections) is not reported at its first mention. A value the loader rendered
+ * differently (not found verbatim) is reported at the chunk's first line rather than at line 1.
+ */
+export function locateInSource(source: string, chunkText: string, chunkLine: number | undefined, redactions: Redaction[]): Redaction[] {
+  const from = chunkLine ? offsetOfLine(source, chunkLine) : 0;
+  return redactions.map((r) => {
+    const value = chunkText.slice(r.start, r.end);
+    let k = 0;
+    for (let i = chunkText.indexOf(value); i >= 0 && i < r.start; i = chunkText.indexOf(value, i + 1)) k++;
+    let at = source.indexOf(value, from);
+    for (let n = 0; n < k && at >= 0; n++) at = source.indexOf(value, at + 1);
+    if (at < 0) at = source.lastIndexOf(value, from);
+    if (at < 0) at = from;
+    return { type: r.type, start: at, end: at + (r.end - r.start) };
+  });
+}

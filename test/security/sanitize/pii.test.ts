@@ -14,7 +14,7 @@ const PII_CASES: Array<[string, string, string[], string]> = [
   ['toll-free and E.164', 'Call 1-800-555-0199 or +442079221588', ['1-800-555-0199', '+442079221588'], 'phone'],
   ['phones with trunk prefix and Japanese grouping', 'Call +49 (0)30 9939815 or +81 3-1234-5678', ['+49 (0)30 9939815', '+81 3-1234-5678'], 'phone'],
   ['public IPv4', 'replica at 18.182.188.240 (port 5432)', ['18.182.188.240'], 'ip-address'],
-  ['private IPv4', 'DB_HOST=10.0.3.17 and 192.168.0.14', ['10.0.3.17', '192.168.0.14'], 'ip-address'],
+  ['private IPv4 as a host setting', 'DB_HOST=10.0.3.17 and "host": "192.168.0.14"', ['10.0.3.17', '192.168.0.14'], 'ip-address'],
   ['IPv6', 'edge 2a03:2880:f003:c07:face:b00c::2 and fe80::1ff:fe23:4567:890a', ['2a03:2880:f003:c07:face:b00c::2', 'fe80::1ff:fe23:4567:890a'], 'ip-address'],
   ['card number bare', "VALUES ('Ada', '4927709626807463')", ['4927709626807463'], 'card-number'],
   ['card number spaced', 'card 4111 1111 1111 1111 exp 12/29', ['4111 1111 1111 1111'], 'card-number'],
