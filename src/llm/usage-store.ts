@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import { openSqlite, setPragma } from '../store/sqlite-open.js';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openStateFile, stateFileError } from '../db/sqlite-file.js';
+import { storableText } from '../db/storable-text.js';
+import type Database from 'better-sqlite3';
 import pg from 'pg';
 import type { Config, LlmTask } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
@@ -76,13 +75,8 @@ export class SqliteUsageStore implements UsageStore {
 
   /** Opens (or shares) deskmate.sqlite under dataDir; WAL and a busy timeout let the main store use it too. */
   static open(dataDir: string, file = 'deskmate.sqlite'): SqliteUsageStore {
+    const db = openStateFile(dataDir, 'LLM usage table', file);
     try {
-      fs.mkdirSync(dataDir, { recursive: true });
-      const db = openSqlite(path.join(dataDir, file));
-      setPragma(db, 'journal_mode = WAL');
-      // WAL with NORMAL sync: commits survive a process crash without an fsync each (acks stay fast).
-      setPragma(db, 'synchronous = NORMAL');
-      setPragma(db, 'busy_timeout = 5000');
       db.exec('CREATE TABLE IF NOT EXISTS deskmate_usage_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
       db.transaction(() => {
         const current = Number((db.prepare('SELECT MAX(version) AS v FROM deskmate_usage_migrations').get() as Row).v ?? 0);
@@ -93,12 +87,13 @@ export class SqliteUsageStore implements UsageStore {
       }).immediate();
       return new SqliteUsageStore(db);
     } catch (err) {
-      throw new DeskmateError(ErrorCode.StoreFailed, `Cannot open the LLM usage table in ${dataDir}: ${(err as Error).message}. Check DESKMATE_DATA_DIR points at a writable folder.`, { cause: err });
+      db.close();
+      throw stateFileError(err, dataDir, 'LLM usage table', file);
     }
   }
 
   async record(r: UsageRecord): Promise<void> {
-    this.db.prepare('INSERT INTO llm_usage (at, task, user, model, input_tokens, output_tokens, usd, priced) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(r.at, r.task, r.user, r.model, r.inputTokens, r.outputTokens, r.usd, r.priced ? 1 : 0);
+    this.db.prepare('INSERT INTO llm_usage (at, task, user, model, input_tokens, output_tokens, usd, priced) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(r.at, r.task, storableText(r.user), storableText(r.model), r.inputTokens, r.outputTokens, r.usd, r.priced ? 1 : 0);
   }
 
   async userCallsSince(user: string, since: number): Promise<number> {
@@ -142,7 +137,7 @@ export class PostgresUsageStore implements UsageStore {
   }
 
   async record(r: UsageRecord): Promise<void> {
-    await this.pool.query('INSERT INTO llm_usage (at, task, user_id, model, input_tokens, output_tokens, usd, priced) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [r.at, r.task, r.user, r.model, r.inputTokens, r.outputTokens, r.usd, r.priced]);
+    await this.pool.query('INSERT INTO llm_usage (at, task, user_id, model, input_tokens, output_tokens, usd, priced) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [r.at, r.task, storableText(r.user), storableText(r.model), r.inputTokens, r.outputTokens, r.usd, r.priced]);
   }
 
   async userCallsSince(user: string, since: number): Promise<number> {

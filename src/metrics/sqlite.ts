@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import { openSqlite, setPragma } from '../store/sqlite-open.js';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { DeskmateError, ErrorCode } from '../errors.js';
+import type Database from 'better-sqlite3';
+import { DB_FILE, openStateFile, stateFileError } from '../db/sqlite-file.js';
 import { EVENT_COLUMNS, SQLITE_METRICS_MIGRATIONS } from './migrations.js';
 import { eventFromRow, eventValues } from './rows.js';
 import type { BaselineAggregate, MetricEvent, MetricsStore } from './types.js';
 
 /** The Slack store's file: one DESKMATE_DATA_DIR holds all of Deskmate's state. */
-export const METRICS_DB_FILE = 'deskmate.sqlite';
+export const METRICS_DB_FILE = DB_FILE;
 
 /** Applies pending metrics migrations; returns the version reached. */
 export function migrateMetricsSqlite(db: Database.Database): number {
@@ -34,18 +31,13 @@ export class SqliteMetricsStore implements MetricsStore {
 
   /** Opens (creating) the database file in dataDir, or `:memory:`. */
   static open(dataDir: string): SqliteMetricsStore {
+    const db = openStateFile(dataDir, 'metrics database');
     try {
-      const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, METRICS_DB_FILE);
-      if (dataDir !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
-      const db = openSqlite(file);
-      setPragma(db, 'journal_mode = WAL');
-      // WAL with NORMAL sync: commits survive a process crash without an fsync each (acks stay fast).
-      setPragma(db, 'synchronous = NORMAL');
-      setPragma(db, 'busy_timeout = 5000');
       migrateMetricsSqlite(db);
       return new SqliteMetricsStore(db);
     } catch (err) {
-      throw new DeskmateError(ErrorCode.StoreFailed, `Cannot open the metrics database in ${dataDir}: ${(err as Error).message}. Check DESKMATE_DATA_DIR points at a writable folder.`, { cause: err });
+      db.close();
+      throw stateFileError(err, dataDir, 'metrics database');
     }
   }
 

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { toApproval, toDraft } from './copy-rows.js';
+import { storableText } from '../db/storable-text.js';
+import { APPROVABLE, storableJson, toApproval, toDraft } from './copy-rows.js';
 import type { CopyApproval, CopyDraftRecord, CopyDraftStatus } from './types.js';
 
 /**
@@ -9,12 +10,15 @@ import type { CopyApproval, CopyDraftRecord, CopyDraftStatus } from './types.js'
 
 type Row = Record<string, unknown>;
 
-export async function saveCopyDraft(pool: pg.Pool, d: CopyDraftRecord): Promise<void> {
-  await pool.query(
+/** An edit lands only on a draft still pending: one that moved on (posting, approved…) is not overwritten. */
+export async function saveCopyDraft(pool: pg.Pool, d: CopyDraftRecord): Promise<boolean> {
+  const res = await pool.query(
     `INSERT INTO copy_drafts (id, user_id, channel, messages, draft, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (id) DO UPDATE SET draft = excluded.draft, messages = excluded.messages, status = excluded.status, updated_at = excluded.updated_at`,
-    [d.id, d.user, d.channel, JSON.stringify(d.messages), JSON.stringify(d.draft), d.status, d.createdAt, d.updatedAt],
+     ON CONFLICT (id) DO UPDATE SET draft = excluded.draft, messages = excluded.messages, status = excluded.status, updated_at = excluded.updated_at
+     WHERE copy_drafts.status = 'pending'`,
+    [storableText(d.id), storableText(d.user), storableText(d.channel), storableJson(d.messages), storableJson(d.draft), d.status, d.createdAt, d.updatedAt],
   );
+  return res.rowCount === 1;
 }
 
 export async function getCopyDraft(pool: pg.Pool, id: string): Promise<CopyDraftRecord | undefined> {
@@ -27,19 +31,23 @@ export async function moveCopyDraft(pool: pg.Pool, id: string, from: CopyDraftSt
   return res.rowCount === 1;
 }
 
-export async function recordCopyApproval(pool: pg.Pool, a: Omit<CopyApproval, 'id'>): Promise<CopyApproval> {
+export async function recordCopyApproval(pool: pg.Pool, a: Omit<CopyApproval, 'id'>): Promise<CopyApproval | undefined> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    const moved = await client.query("UPDATE copy_drafts SET status = 'approved', updated_at = $1 WHERE id = $2 AND status = ANY($3)", [a.approvedAt, a.draftId, [...APPROVABLE]]);
+    if (moved.rowCount === 0) {
+      await client.query('ROLLBACK');
+      return undefined;
+    }
     const { rows } = await client.query('INSERT INTO copy_approvals (draft_id, approver, channel, message_ts, final_text, approved_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id', [
       a.draftId,
-      a.approver,
-      a.channel,
+      storableText(a.approver),
+      storableText(a.channel),
       a.messageTs ?? null,
-      a.finalText,
+      storableText(a.finalText),
       a.approvedAt,
     ]);
-    await client.query("UPDATE copy_drafts SET status = 'approved', updated_at = $1 WHERE id = $2", [a.approvedAt, a.draftId]);
     await client.query('COMMIT');
     return { ...a, id: Number(rows[0].id) };
   } catch (err) {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { toApproval, toDraft } from './copy-rows.js';
+import { storableText } from '../db/storable-text.js';
+import { APPROVABLE, storableJson, toApproval, toDraft } from './copy-rows.js';
 import type { CopyApproval, CopyDraftRecord, CopyDraftStatus } from './types.js';
 
 /**
@@ -9,11 +10,17 @@ import type { CopyApproval, CopyDraftRecord, CopyDraftStatus } from './types.js'
 
 type Row = Record<string, unknown>;
 
-export function saveCopyDraft(db: Database.Database, d: CopyDraftRecord): void {
-  db.prepare(
-    `INSERT INTO copy_drafts (id, user, channel, messages, draft, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET draft = excluded.draft, messages = excluded.messages, status = excluded.status, updated_at = excluded.updated_at`,
-  ).run(d.id, d.user, d.channel, JSON.stringify(d.messages), JSON.stringify(d.draft), d.status, d.createdAt, d.updatedAt);
+/** An edit lands only on a draft still pending: one that moved on (posting, approved…) is not overwritten. */
+export function saveCopyDraft(db: Database.Database, d: CopyDraftRecord): boolean {
+  return (
+    db
+      .prepare(
+        `INSERT INTO copy_drafts (id, user, channel, messages, draft, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET draft = excluded.draft, messages = excluded.messages, status = excluded.status, updated_at = excluded.updated_at
+     WHERE copy_drafts.status = 'pending'`,
+      )
+      .run(storableText(d.id), storableText(d.user), storableText(d.channel), storableJson(d.messages), storableJson(d.draft), d.status, d.createdAt, d.updatedAt).changes === 1
+  );
 }
 
 export function getCopyDraft(db: Database.Database, id: string): CopyDraftRecord | undefined {
@@ -25,12 +32,13 @@ export function moveCopyDraft(db: Database.Database, id: string, from: CopyDraft
   return db.prepare('UPDATE copy_drafts SET status = ?, updated_at = ? WHERE id = ? AND status = ?').run(to, Date.now(), id, from).changes === 1;
 }
 
-export function recordCopyApproval(db: Database.Database, a: Omit<CopyApproval, 'id'>): CopyApproval {
+export function recordCopyApproval(db: Database.Database, a: Omit<CopyApproval, 'id'>): CopyApproval | undefined {
   return db.transaction(() => {
+    const moved = db.prepare(`UPDATE copy_drafts SET status = 'approved', updated_at = ? WHERE id = ? AND status IN (${APPROVABLE.map(() => '?').join(', ')})`).run(a.approvedAt, a.draftId, ...APPROVABLE);
+    if (moved.changes === 0) return undefined;
     const res = db
       .prepare('INSERT INTO copy_approvals (draft_id, approver, channel, message_ts, final_text, approved_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(a.draftId, a.approver, a.channel, a.messageTs ?? null, a.finalText, a.approvedAt);
-    db.prepare("UPDATE copy_drafts SET status = 'approved', updated_at = ? WHERE id = ?").run(a.approvedAt, a.draftId);
+      .run(a.draftId, storableText(a.approver), storableText(a.channel), a.messageTs ?? null, storableText(a.finalText), a.approvedAt);
     return { ...a, id: Number(res.lastInsertRowid) };
   })();
 }

@@ -1,13 +1,14 @@
 import pg from 'pg';
 import { runPostgresMigrations } from './pg-migrate.js';
-import { toEscalation, toQuestion, type Row } from './rows.js';
+import { ESCALATION_SAVE_COLUMNS, escalationSaveResult, escalationSaveValues, toEscalation, toQuestion, type Row } from './rows.js';
+import { storableFields, storableText } from '../db/storable-text.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
 import { resilientPool } from './pg-pool.js';
 import { isRetryableStoreError } from './retryable.js';
 import * as copyDrafts from './copy-postgres.js';
 import { forgetPostgres, purgePostgres, type PurgeCounts } from './retention.js';
-import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
+import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationSaveResult, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
 
 /**
@@ -47,6 +48,9 @@ export const POSTGRES_MIGRATIONS: string[] = [
    CREATE TABLE copy_approvals (id BIGSERIAL PRIMARY KEY, draft_id TEXT NOT NULL REFERENCES copy_drafts (id), approver TEXT NOT NULL,
      channel TEXT NOT NULL, message_ts TEXT, final_text TEXT NOT NULL, approved_at BIGINT NOT NULL);
    CREATE INDEX copy_approvals_draft ON copy_approvals (draft_id);`,
+  // 5: escalation versions for compare-and-set; the placeholder ts of a question being answered.
+  `ALTER TABLE escalations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE questions ADD COLUMN placeholder_ts TEXT;`,
 ];
 
 const log = childLogger('store.postgres');
@@ -99,7 +103,9 @@ export class PostgresStore implements DeskmateStore {
     return (await this.pool.query(sql, params)).rows as Row[];
   }
 
-  async acceptQuestion(q: QuestionInput): Promise<StoredQuestion | undefined> {
+  async acceptQuestion(input: QuestionInput): Promise<StoredQuestion | undefined> {
+    // A NUL byte in TEXT is error 22021 here: the question would be acked and never stored.
+    const q = storableFields(input);
     const now = Date.now();
     return this.tx(async (c) => {
       if (q.eventId && (await c.query('INSERT INTO processed_events VALUES ($1, $2) ON CONFLICT DO NOTHING', [q.eventId, now])).rowCount === 0) return undefined;
@@ -129,6 +135,10 @@ export class PostgresStore implements DeskmateStore {
     await this.pool.query('UPDATE questions SET status = $1, reply_ts = COALESCE($2, reply_ts) WHERE id = $3', [status, replyTs ?? null, id]);
   }
 
+  async setPlaceholder(id: number, placeholderTs: string): Promise<void> {
+    await this.pool.query('UPDATE questions SET placeholder_ts = $1 WHERE id = $2', [storableText(placeholderTs), id]);
+  }
+
   async recentQuestions(user: string, limit: number): Promise<StoredQuestion[]> {
     return (await this.rows('SELECT * FROM questions WHERE user_id = $1 ORDER BY id DESC LIMIT $2', [user, limit])).map(toQuestion);
   }
@@ -147,7 +157,7 @@ export class PostgresStore implements DeskmateStore {
   }
 
   async addTurn(conversation: string, turn: Turn): Promise<void> {
-    await this.pool.query('INSERT INTO turns (conversation, role, text, at) VALUES ($1, $2, $3, $4)', [conversation, turn.role, turn.text, turn.at]);
+    await this.pool.query('INSERT INTO turns (conversation, role, text, at) VALUES ($1, $2, $3, $4)', [storableText(conversation), turn.role, storableText(turn.text), turn.at]);
   }
 
   async recentTurns(conversation: string, limit: number): Promise<Turn[]> {
@@ -155,13 +165,14 @@ export class PostgresStore implements DeskmateStore {
     return rows.reverse().map((r) => ({ role: r.role as Turn['role'], text: String(r.text), at: Number(r.at) }));
   }
 
-  async openEscalation(input: EscalationInput): Promise<Escalation> {
+  async openEscalation(raw: EscalationInput): Promise<Escalation> {
+    const input = storableFields(raw);
     const now = Date.now();
     const [row] = await this.rows(
       "INSERT INTO escalations (question_id, channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at, assigned_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $9, $9) RETURNING id",
       [input.questionId ?? null, input.channel, input.threadTs, input.asker, input.question, input.topic, input.senior, input.reason, now],
     );
-    return { ...input, id: Number(row.id), state: 'open', createdAt: now, updatedAt: now, assignedAt: now };
+    return { ...input, id: Number(row.id), state: 'open', createdAt: now, updatedAt: now, assignedAt: now, version: 0 };
   }
 
   async getEscalation(id: number): Promise<Escalation | undefined> {
@@ -174,11 +185,15 @@ export class PostgresStore implements DeskmateStore {
     return row ? toEscalation(row) : undefined;
   }
 
-  async saveEscalation(e: Escalation): Promise<void> {
-    await this.pool.query(
-      'UPDATE escalations SET senior = $1, state = $2, claimed_by = $3, resolved_by = $4, notice_ts = $5, assigned_at = $6, reminded_at = $7, notified_at = $8, updated_at = $9 WHERE id = $10',
-      [e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, e.assignedAt ?? e.createdAt, e.remindedAt ?? null, e.notifiedAt ?? null, Date.now(), e.id],
-    );
+  /** One conditional UPDATE: of two replicas saving the same version, exactly one matches the row. */
+  async saveEscalation(raw: Escalation): Promise<EscalationSaveResult> {
+    const e = storableFields(raw);
+    const now = Date.now();
+    const set = ESCALATION_SAVE_COLUMNS.map((c, i) => `${c} = $${i + 1}`).join(', ');
+    const n = ESCALATION_SAVE_COLUMNS.length;
+    const res = await this.pool.query(`UPDATE escalations SET ${set}, version = version + 1 WHERE id = $${n + 1} AND version = $${n + 2}`, [...escalationSaveValues(e, now), e.id, e.version ?? 0]);
+    const saved = res.rowCount === 1;
+    return escalationSaveResult(saved, e, now, saved ? undefined : await this.getEscalation(e.id));
   }
 
   async listEscalations(state?: EscalationState): Promise<Escalation[]> {
@@ -200,7 +215,7 @@ export class PostgresStore implements DeskmateStore {
     return (await this.rows('SELECT user_id, kind FROM feedback WHERE question_id = $1 ORDER BY at', [questionId])).map((r) => ({ user: String(r.user_id), kind: r.kind as FeedbackKind }));
   }
 
-  saveCopyDraft(d: CopyDraftRecord): Promise<void> {
+  saveCopyDraft(d: CopyDraftRecord): Promise<boolean> {
     return copyDrafts.saveCopyDraft(this.pool, d);
   }
   getCopyDraft(id: string): Promise<CopyDraftRecord | undefined> {
@@ -209,7 +224,7 @@ export class PostgresStore implements DeskmateStore {
   moveCopyDraft(id: string, from: CopyDraftStatus, to: CopyDraftStatus): Promise<boolean> {
     return copyDrafts.moveCopyDraft(this.pool, id, from, to);
   }
-  recordCopyApproval(a: Omit<CopyApproval, 'id'>): Promise<CopyApproval> {
+  recordCopyApproval(a: Omit<CopyApproval, 'id'>): Promise<CopyApproval | undefined> {
     return copyDrafts.recordCopyApproval(this.pool, a);
   }
   copyApprovals(draftId?: string): Promise<CopyApproval[]> {

@@ -1,4 +1,4 @@
-import type { Escalation, EscalationState, QuestionStatus, StoredQuestion } from './types.js';
+import type { Escalation, EscalationSaveResult, EscalationState, QuestionStatus, StoredQuestion } from './types.js';
 
 /** Row → record mapping shared by the SQLite and PostgreSQL stores (same schema, two dialects). */
 export type Row = Record<string, unknown>;
@@ -21,6 +21,7 @@ export function toQuestion(r: Row): StoredQuestion {
     truncated: r.truncated === true || Number(r.truncated) === 1,
     status: r.status as QuestionStatus,
     replyTs: opt(r.reply_ts),
+    placeholderTs: opt(r.placeholder_ts),
     createdAt: Number(r.created_at),
   };
 }
@@ -45,5 +46,19 @@ export function toEscalation(r: Row): Escalation {
     notifiedAt: optNumber(r.notified_at),
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
+    version: Number(r.version ?? 0),
   };
+}
+
+/** The SET values of a compare-and-set escalation save, in ESCALATION_SAVE_COLUMNS order. */
+export const ESCALATION_SAVE_COLUMNS = ['senior', 'state', 'claimed_by', 'resolved_by', 'notice_ts', 'assigned_at', 'reminded_at', 'notified_at', 'updated_at'] as const;
+
+export function escalationSaveValues(e: Escalation, now: number): Array<string | number | null> {
+  return [e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, e.assignedAt ?? e.createdAt, e.remindedAt ?? null, e.notifiedAt ?? null, now];
+}
+
+/** What a save reports: the escalation as stored (next version), or the loser's view of the winner. */
+export function escalationSaveResult(saved: boolean, e: Escalation, now: number, current: Escalation | undefined): EscalationSaveResult {
+  if (saved) return { ok: true, escalation: { ...e, updatedAt: now, version: (e.version ?? 0) + 1 } };
+  return { ok: false, reason: current ? 'conflict' : 'missing', current };
 }

@@ -1,16 +1,13 @@
-import fs from 'node:fs';
-import { openSqlite, setPragma, userVersion } from './sqlite-open.js';
-import { toEscalation, toQuestion, type Row } from './rows.js';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { DeskmateError, ErrorCode } from '../errors.js';
+import { setPragma, userVersion } from '../db/sqlite-open.js';
+import { ESCALATION_SAVE_COLUMNS, escalationSaveResult, escalationSaveValues, toEscalation, toQuestion, type Row } from './rows.js';
+import { storableFields, storableText } from '../db/storable-text.js';
+import { openStateFile, stateFileError } from '../db/sqlite-file.js';
+import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
 import * as copyDrafts from './copy-sqlite.js';
 import { forgetSqlite, purgeSqlite, type PurgeCounts } from './retention.js';
 import { GroupCommit } from './group-commit.js';
-import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
-
-const DB_FILE = 'deskmate.sqlite';
+import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationSaveResult, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
 
 /** Applies pending migrations; returns the schema version reached. */
 export function migrate(db: Database.Database): number {
@@ -32,17 +29,13 @@ export class SqliteStore implements DeskmateStore {
   private constructor(private readonly db: Database.Database) {}
 
   static open(dataDir: string): SqliteStore {
+    const db = openStateFile(dataDir, 'Deskmate database');
     try {
-      fs.mkdirSync(dataDir, { recursive: true });
-      const db = openSqlite(path.join(dataDir, DB_FILE));
-      setPragma(db, 'journal_mode = WAL');
-      // WAL with NORMAL sync: commits survive a process crash without an fsync each (acks stay fast).
-      setPragma(db, 'synchronous = NORMAL');
-      setPragma(db, 'busy_timeout = 5000');
       migrate(db);
       return new SqliteStore(db);
     } catch (err) {
-      throw new DeskmateError(ErrorCode.StoreFailed, `Cannot open the Deskmate database in ${dataDir}: ${(err as Error).message}. Check DESKMATE_DATA_DIR points at a writable folder.`, { cause: err });
+      db.close();
+      throw stateFileError(err, dataDir, 'Deskmate database');
     }
   }
 
@@ -60,7 +53,8 @@ export class SqliteStore implements DeskmateStore {
     const now = Date.now();
     const seen = this.db.prepare('INSERT OR IGNORE INTO processed_events VALUES (?, ?)');
     const insert = this.db.prepare('INSERT OR IGNORE INTO questions (kind, channel, user, text, message_ts, thread_ts, event_id, truncated, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    return qs.map((q) => {
+    return qs.map((input) => {
+      const q = storableFields(input);
       if (q.eventId && seen.run(q.eventId, now).changes === 0) return undefined;
       const res = insert.run(q.kind, q.channel, q.user, q.text, q.messageTs, q.threadTs ?? null, q.eventId ?? null, q.truncated ? 1 : 0, now);
       if (res.changes === 0) return undefined;
@@ -89,6 +83,10 @@ export class SqliteStore implements DeskmateStore {
     this.db.prepare('UPDATE questions SET status = ?, reply_ts = COALESCE(?, reply_ts) WHERE id = ?').run(status, replyTs ?? null, id);
   }
 
+  async setPlaceholder(id: number, placeholderTs: string): Promise<void> {
+    this.db.prepare('UPDATE questions SET placeholder_ts = ? WHERE id = ?').run(storableText(placeholderTs), id);
+  }
+
   async recentQuestions(user: string, limit: number): Promise<StoredQuestion[]> {
     return (this.db.prepare('SELECT * FROM questions WHERE user = ? ORDER BY id DESC LIMIT ?').all(user, limit) as Row[]).map(toQuestion);
   }
@@ -106,7 +104,7 @@ export class SqliteStore implements DeskmateStore {
   }
 
   async addTurn(conversation: string, turn: Turn): Promise<void> {
-    this.db.prepare('INSERT INTO turns (conversation, role, text, at) VALUES (?, ?, ?, ?)').run(conversation, turn.role, turn.text, turn.at);
+    this.db.prepare('INSERT INTO turns (conversation, role, text, at) VALUES (?, ?, ?, ?)').run(storableText(conversation), turn.role, storableText(turn.text), turn.at);
   }
 
   async recentTurns(conversation: string, limit: number): Promise<Turn[]> {
@@ -114,12 +112,13 @@ export class SqliteStore implements DeskmateStore {
     return rows.reverse().map((r) => ({ role: r.role as Turn['role'], text: String(r.text), at: Number(r.at) }));
   }
 
-  async openEscalation(input: EscalationInput): Promise<Escalation> {
+  async openEscalation(raw: EscalationInput): Promise<Escalation> {
+    const input = storableFields(raw);
     const now = Date.now();
     const res = this.db
       .prepare("INSERT INTO escalations (question_id, channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)")
       .run(input.questionId ?? null, input.channel, input.threadTs, input.asker, input.question, input.topic, input.senior, input.reason, now, now, now);
-    return { ...input, id: Number(res.lastInsertRowid), state: 'open', createdAt: now, updatedAt: now, assignedAt: now };
+    return { ...input, id: Number(res.lastInsertRowid), state: 'open', createdAt: now, updatedAt: now, assignedAt: now, version: 0 };
   }
 
   async getEscalation(id: number): Promise<Escalation | undefined> {
@@ -132,10 +131,12 @@ export class SqliteStore implements DeskmateStore {
     return row ? toEscalation(row) : undefined;
   }
 
-  async saveEscalation(e: Escalation): Promise<void> {
-    this.db
-      .prepare('UPDATE escalations SET senior = ?, state = ?, claimed_by = ?, resolved_by = ?, notice_ts = ?, assigned_at = ?, reminded_at = ?, notified_at = ?, updated_at = ? WHERE id = ?')
-      .run(e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, e.assignedAt ?? e.createdAt, e.remindedAt ?? null, e.notifiedAt ?? null, Date.now(), e.id);
+  async saveEscalation(raw: Escalation): Promise<EscalationSaveResult> {
+    const e = storableFields(raw);
+    const now = Date.now();
+    const set = ESCALATION_SAVE_COLUMNS.map((c) => `${c} = ?`).join(', ');
+    const res = this.db.prepare(`UPDATE escalations SET ${set}, version = version + 1 WHERE id = ? AND version = ?`).run(...escalationSaveValues(e, now), e.id, e.version ?? 0);
+    return escalationSaveResult(res.changes === 1, e, now, res.changes === 1 ? undefined : await this.getEscalation(e.id));
   }
 
   async listEscalations(state?: EscalationState): Promise<Escalation[]> {
@@ -160,8 +161,8 @@ export class SqliteStore implements DeskmateStore {
     return (this.db.prepare('SELECT user, kind FROM feedback WHERE question_id = ? ORDER BY at').all(questionId) as Row[]).map((r) => ({ user: String(r.user), kind: r.kind as FeedbackKind }));
   }
 
-  async saveCopyDraft(d: CopyDraftRecord): Promise<void> {
-    copyDrafts.saveCopyDraft(this.db, d);
+  async saveCopyDraft(d: CopyDraftRecord): Promise<boolean> {
+    return copyDrafts.saveCopyDraft(this.db, d);
   }
 
   async getCopyDraft(id: string): Promise<CopyDraftRecord | undefined> {
@@ -172,7 +173,7 @@ export class SqliteStore implements DeskmateStore {
     return copyDrafts.moveCopyDraft(this.db, id, from, to);
   }
 
-  async recordCopyApproval(a: Omit<CopyApproval, 'id'>): Promise<CopyApproval> {
+  async recordCopyApproval(a: Omit<CopyApproval, 'id'>): Promise<CopyApproval | undefined> {
     return copyDrafts.recordCopyApproval(this.db, a);
   }
 
