@@ -41,4 +41,8 @@ export const MIGRATIONS: string[] = [
   // a question keeps the ts of its "Looking in the docs" placeholder, so a restarted answer updates it.
   `ALTER TABLE escalations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE questions ADD COLUMN placeholder_ts TEXT;`,
+  // 6: one column name on both databases (PostgreSQL reserves `user`), so one query codebase serves both.
+  `ALTER TABLE questions RENAME COLUMN user TO user_id;
+   ALTER TABLE feedback RENAME COLUMN user TO user_id;
+   ALTER TABLE copy_drafts RENAME COLUMN user TO user_id;`,
 ];

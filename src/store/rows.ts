@@ -1,6 +1,6 @@
 import type { Escalation, EscalationSaveResult, EscalationState, QuestionStatus, StoredQuestion } from './types.js';
 
-/** Row → record mapping shared by the SQLite and PostgreSQL stores (same schema, two dialects). */
+/** Row → record mapping, the same for both databases (PostgreSQL returns BIGINT as strings, SQLite booleans as 0/1). */
 export type Row = Record<string, unknown>;
 
 export const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
@@ -48,13 +48,6 @@ export function toEscalation(r: Row): Escalation {
     updatedAt: Number(r.updated_at),
     version: Number(r.version ?? 0),
   };
-}
-
-/** The SET values of a compare-and-set escalation save, in ESCALATION_SAVE_COLUMNS order. */
-export const ESCALATION_SAVE_COLUMNS = ['senior', 'state', 'claimed_by', 'resolved_by', 'notice_ts', 'assigned_at', 'reminded_at', 'notified_at', 'updated_at'] as const;
-
-export function escalationSaveValues(e: Escalation, now: number): Array<string | number | null> {
-  return [e.senior, e.state, e.claimedBy ?? null, e.resolvedBy ?? null, e.noticeTs ?? null, e.assignedAt ?? e.createdAt, e.remindedAt ?? null, e.notifiedAt ?? null, now];
 }
 
 /** What a save reports: the escalation as stored (next version), or the loser's view of the winner. */
