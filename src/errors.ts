@@ -13,6 +13,8 @@ export enum ErrorCode {
   LlmFailed = 'llm_failed',
   LlmTimeout = 'llm_timeout',
   StoreFailed = 'store_failed',
+  /** The database file exists but is empty or damaged: start-up stops rather than recreate it. */
+  StoreCorrupt = 'store_corrupt',
   SlackFailed = 'slack_failed',
   Forbidden = 'forbidden',
   InputTooLarge = 'input_too_large',

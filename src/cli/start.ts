@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
+import { resetBadStateFile } from '../db/sqlite-file.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { runConsole } from '../console/console.js';
 import { Asker } from '../knowledge/answer/ask.js';
@@ -43,13 +44,22 @@ export function registerStart(program: Command): void {
     .command('start')
     .description('Run Deskmate: Socket Mode with SLACK_BOT_TOKEN+SLACK_APP_TOKEN, HTTP with SLACK_BOT_TOKEN+SLACK_SIGNING_SECRET, otherwise the local console')
     .option('--index <dir>', 'the index to answer from (default: docs-index, or index.dir in config)')
+    .option('--reset-store', 'if the SQLite state file is empty or damaged, move it aside (kept as deskmate.sqlite.bad-<time>) and start fresh')
     .addHelpText('after', '\nHTTP mode listens on PORT (default 3000): POST /slack/events, GET /healthz (200 once ready).\nState (dedupe, pending questions, escalations) lives in SQLite under DESKMATE_DATA_DIR (default ./data).\n')
-    .action(async (flags: { index?: string }) => {
+    .action(async (flags: { index?: string; resetStore?: boolean }) => {
       const config = loadConfig();
+      if (flags.resetStore) resetStore(config);
       const mode = runModeOf(config);
       if (mode === 'console') return runConsole(config, { indexDir: flags.index });
       await startSlack(config, mode, path.resolve(flags.index ?? config.index.dir));
     });
+}
+
+function resetStore(config: Config): void {
+  if (config.databaseUrl) throw new DeskmateError(ErrorCode.UsageError, '--reset-store resets the SQLite file under DESKMATE_DATA_DIR; with DATABASE_URL set, restore PostgreSQL from its backup instead.');
+  const moved = resetBadStateFile(config.dataDir);
+  if (moved.length) log.warn({ movedTo: moved }, 'the damaged state file was moved aside (not deleted); starting with a fresh one');
+  else log.info({ dataDir: config.dataDir }, '--reset-store: the state file is healthy (or absent); nothing moved');
 }
 
 async function startSlack(config: Config, mode: 'socket' | 'http', indexDir: string): Promise<void> {

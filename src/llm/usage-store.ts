@@ -1,7 +1,7 @@
-import fs from 'node:fs';
-import { openSqlite, setPragma } from '../store/sqlite-open.js';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openStateFile, stateFileError } from '../db/sqlite-file.js';
+import { storableText } from '../db/storable-text.js';
+import { sql, type Generated, type Kysely } from 'kysely';
+import { postgresHandle, sqliteHandle, type DbHandle } from '../db/kysely.js';
 import pg from 'pg';
 import type { Config, LlmTask } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
@@ -57,71 +57,97 @@ export const USAGE_MIGRATIONS: Array<{ sqlite: string; postgres: string }> = [
              CREATE INDEX llm_usage_user ON llm_usage (user_id, at);
              CREATE INDEX llm_usage_task ON llm_usage (task, at);`,
   },
+  // 2: one column name on both databases (PostgreSQL reserves `user`), so one query codebase serves both.
+  { sqlite: 'ALTER TABLE llm_usage RENAME COLUMN user TO user_id;', postgres: 'SELECT 1;' },
 ];
 
-type Row = Record<string, unknown>;
-const toTotal = (r: Row): UsageTotal => ({
-  task: String(r.task) as LlmTask,
-  model: String(r.model),
-  calls: Number(r.calls),
-  inputTokens: Number(r.input_tokens),
-  outputTokens: Number(r.output_tokens),
-  usd: Math.round(Number(r.usd) * 1e6) / 1e6,
-  unpricedCalls: Number(r.unpriced),
-});
-const TOTALS_COLUMNS = 'task, model, COUNT(*) AS calls, SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens, SUM(usd) AS usd';
+/** llm_usage as both databases hold it since step 2; `priced` written as 1/0, which both accept. */
+interface UsageTables {
+  llm_usage: { id: Generated<number | string>; at: number | string; task: string; user_id: string; model: string; input_tokens: number; output_tokens: number; usd: number; priced: number | boolean };
+}
 
-export class SqliteUsageStore implements UsageStore {
-  private constructor(private readonly db: Database.Database) {}
+/** Usage in one query codebase for SQLite and PostgreSQL; the two subclasses only open and migrate. */
+class KyselyUsageStore implements UsageStore {
+  private readonly db: Kysely<UsageTables>;
 
+  protected constructor(private readonly handle: DbHandle<UsageTables>) {
+    this.db = handle.db;
+  }
+
+  async record(r: UsageRecord): Promise<void> {
+    await this.db
+      .insertInto('llm_usage')
+      .values({ at: r.at, task: r.task, user_id: storableText(r.user), model: storableText(r.model), input_tokens: r.inputTokens, output_tokens: r.outputTokens, usd: r.usd, priced: r.priced ? 1 : 0 })
+      .execute();
+  }
+
+  async userCallsSince(user: string, since: number): Promise<number> {
+    const row = await this.db.selectFrom('llm_usage').select(sql<number | string>`COUNT(*)`.as('n')).where('user_id', '=', user).where('at', '>=', since).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async taskSpendSince(task: LlmTask, since: number): Promise<number> {
+    const row = await this.db.selectFrom('llm_usage').select(sql<number | string>`COALESCE(SUM(usd), 0)`.as('s')).where('task', '=', task).where('at', '>=', since).executeTakeFirstOrThrow();
+    return Number(row.s);
+  }
+
+  async totals(from: number, to: number): Promise<UsageTotal[]> {
+    const rows = await this.db
+      .selectFrom('llm_usage')
+      .select([
+        'task',
+        'model',
+        sql<number>`COUNT(*)`.as('calls'),
+        sql<number>`SUM(input_tokens)`.as('input_tokens'),
+        sql<number>`SUM(output_tokens)`.as('output_tokens'),
+        sql<number>`SUM(usd)`.as('usd'),
+        // TRUE is 1 in SQLite and a boolean in PostgreSQL: the one comparison both accept.
+        sql<number>`SUM(CASE WHEN priced = TRUE THEN 0 ELSE 1 END)`.as('unpriced'),
+      ])
+      .where('at', '>=', from)
+      .where('at', '<', to)
+      .groupBy(['task', 'model'])
+      .orderBy('task')
+      .orderBy('model')
+      .execute();
+    return rows.map((r) => ({
+      task: String(r.task) as LlmTask,
+      model: String(r.model),
+      calls: Number(r.calls),
+      inputTokens: Number(r.input_tokens),
+      outputTokens: Number(r.output_tokens),
+      usd: Math.round(Number(r.usd) * 1e6) / 1e6,
+      unpricedCalls: Number(r.unpriced),
+    }));
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
+
+export class SqliteUsageStore extends KyselyUsageStore {
   /** Opens (or shares) deskmate.sqlite under dataDir; WAL and a busy timeout let the main store use it too. */
   static open(dataDir: string, file = 'deskmate.sqlite'): SqliteUsageStore {
+    const db = openStateFile(dataDir, 'LLM usage table', file);
     try {
-      fs.mkdirSync(dataDir, { recursive: true });
-      const db = openSqlite(path.join(dataDir, file));
-      setPragma(db, 'journal_mode = WAL');
-      // WAL with NORMAL sync: commits survive a process crash without an fsync each (acks stay fast).
-      setPragma(db, 'synchronous = NORMAL');
-      setPragma(db, 'busy_timeout = 5000');
       db.exec('CREATE TABLE IF NOT EXISTS deskmate_usage_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
       db.transaction(() => {
-        const current = Number((db.prepare('SELECT MAX(version) AS v FROM deskmate_usage_migrations').get() as Row).v ?? 0);
+        const current = Number((db.prepare('SELECT MAX(version) AS v FROM deskmate_usage_migrations').get() as { v: number | null }).v ?? 0);
         for (let v = current; v < USAGE_MIGRATIONS.length; v++) {
           db.exec(USAGE_MIGRATIONS[v].sqlite);
           db.prepare('INSERT INTO deskmate_usage_migrations VALUES (?, ?)').run(v + 1, Date.now());
         }
       }).immediate();
-      return new SqliteUsageStore(db);
+      return new SqliteUsageStore(sqliteHandle<UsageTables>(db));
     } catch (err) {
-      throw new DeskmateError(ErrorCode.StoreFailed, `Cannot open the LLM usage table in ${dataDir}: ${(err as Error).message}. Check DESKMATE_DATA_DIR points at a writable folder.`, { cause: err });
+      db.close();
+      throw stateFileError(err, dataDir, 'LLM usage table', file);
     }
-  }
-
-  async record(r: UsageRecord): Promise<void> {
-    this.db.prepare('INSERT INTO llm_usage (at, task, user, model, input_tokens, output_tokens, usd, priced) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(r.at, r.task, r.user, r.model, r.inputTokens, r.outputTokens, r.usd, r.priced ? 1 : 0);
-  }
-
-  async userCallsSince(user: string, since: number): Promise<number> {
-    return Number((this.db.prepare('SELECT COUNT(*) AS n FROM llm_usage WHERE user = ? AND at >= ?').get(user, since) as Row).n);
-  }
-
-  async taskSpendSince(task: LlmTask, since: number): Promise<number> {
-    return Number((this.db.prepare('SELECT COALESCE(SUM(usd), 0) AS s FROM llm_usage WHERE task = ? AND at >= ?').get(task, since) as Row).s);
-  }
-
-  async totals(from: number, to: number): Promise<UsageTotal[]> {
-    const rows = this.db.prepare(`SELECT ${TOTALS_COLUMNS}, SUM(CASE WHEN priced = 0 THEN 1 ELSE 0 END) AS unpriced FROM llm_usage WHERE at >= ? AND at < ? GROUP BY task, model ORDER BY task, model`).all(from, to) as Row[];
-    return rows.map(toTotal);
-  }
-
-  async close(): Promise<void> {
-    this.db.close();
   }
 }
 
-export class PostgresUsageStore implements UsageStore {
-  private constructor(private readonly pool: pg.Pool) {}
-
+export class PostgresUsageStore extends KyselyUsageStore {
   static async open(databaseUrl: string): Promise<PostgresUsageStore> {
     // allowExitOnIdle: a one-shot CLI run (deskmate ask) exits without closing the budget.
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, allowExitOnIdle: true });
@@ -133,35 +159,12 @@ export class PostgresUsageStore implements UsageStore {
       // "dsku": one replica migrates at a time
       await runPostgresMigrations(client, { table: 'deskmate_usage_migrations', lock: 0x64736b75, migrations: USAGE_MIGRATIONS.map((m) => m.postgres) });
     } catch (err) {
+      client.release();
       await pool.end().catch(() => undefined);
       throw new DeskmateError(ErrorCode.StoreFailed, `Cannot prepare the LLM usage table in PostgreSQL: ${(err as Error).message}.`, { cause: err });
-    } finally {
-      client.release();
     }
-    return new PostgresUsageStore(pool);
-  }
-
-  async record(r: UsageRecord): Promise<void> {
-    await this.pool.query('INSERT INTO llm_usage (at, task, user_id, model, input_tokens, output_tokens, usd, priced) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [r.at, r.task, r.user, r.model, r.inputTokens, r.outputTokens, r.usd, r.priced]);
-  }
-
-  async userCallsSince(user: string, since: number): Promise<number> {
-    const { rows } = await this.pool.query('SELECT COUNT(*) AS n FROM llm_usage WHERE user_id = $1 AND at >= $2', [user, since]);
-    return Number(rows[0].n);
-  }
-
-  async taskSpendSince(task: LlmTask, since: number): Promise<number> {
-    const { rows } = await this.pool.query('SELECT COALESCE(SUM(usd), 0) AS s FROM llm_usage WHERE task = $1 AND at >= $2', [task, since]);
-    return Number(rows[0].s);
-  }
-
-  async totals(from: number, to: number): Promise<UsageTotal[]> {
-    const { rows } = await this.pool.query(`SELECT ${TOTALS_COLUMNS}, SUM(CASE WHEN priced THEN 0 ELSE 1 END) AS unpriced FROM llm_usage WHERE at >= $1 AND at < $2 GROUP BY task, model ORDER BY task, model`, [from, to]);
-    return rows.map(toTotal);
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end();
+    client.release();
+    return new PostgresUsageStore(postgresHandle<UsageTables>(pool));
   }
 }
 

@@ -1,11 +1,12 @@
+import { storableValues } from '../db/storable-text.js';
 import type { MetricEvent } from './types.js';
 
 type Row = Record<string, unknown>;
 type Value = string | number | boolean | null;
 
-/** An event as column values in EVENT_COLUMNS order (whole milliseconds). DM text is dropped here too: it never reaches a disk. */
+/** An event as column values in EVENT_COLUMNS order (whole milliseconds, storable text). DM text is dropped here too: it never reaches a disk. */
 export function eventValues(e: MetricEvent): Value[] {
-  return [Math.round(e.at), e.type, e.ref, e.actor, e.senior ?? null, e.channel ?? null, e.channelKind ?? null, e.intent ?? null, e.confidence ?? null, e.topic ?? null, e.reason ?? null, e.feedback ?? null, e.isQuestion ?? null, e.mode, e.channelKind === 'dm' ? null : (e.text ?? null)];
+  return storableValues([Math.round(e.at), e.type, e.ref, e.actor, e.senior ?? null, e.channel ?? null, e.channelKind ?? null, e.intent ?? null, e.confidence ?? null, e.topic ?? null, e.reason ?? null, e.feedback ?? null, e.isQuestion ?? null, e.mode, e.channelKind === 'dm' ? null : (e.text ?? null)]);
 }
 
 const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));

@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import { openSqlite, setPragma } from '../store/sqlite-open.js';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { DeskmateError, ErrorCode } from '../errors.js';
-import { EVENT_COLUMNS, SQLITE_METRICS_MIGRATIONS } from './migrations.js';
-import { eventFromRow, eventValues } from './rows.js';
-import type { BaselineAggregate, MetricEvent, MetricsStore } from './types.js';
+import type Database from 'better-sqlite3';
+import { DB_FILE, openStateFile, stateFileError } from '../db/sqlite-file.js';
+import { sqliteHandle } from '../db/kysely.js';
+import { KyselyMetricsStore, type MetricsTables } from './kysely-metrics.js';
+import { SQLITE_METRICS_MIGRATIONS } from './migrations.js';
 
 /** The Slack store's file: one DESKMATE_DATA_DIR holds all of Deskmate's state. */
-export const METRICS_DB_FILE = 'deskmate.sqlite';
+export const METRICS_DB_FILE = DB_FILE;
 
 /** Applies pending metrics migrations; returns the version reached. */
 export function migrateMetricsSqlite(db: Database.Database): number {
@@ -23,54 +20,17 @@ export function migrateMetricsSqlite(db: Database.Database): number {
   return SQLITE_METRICS_MIGRATIONS.length;
 }
 
-const toSqlite = (values: ReturnType<typeof eventValues>) => values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
-
-export class SqliteMetricsStore implements MetricsStore {
-  private readonly insert: Database.Statement;
-
-  private constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare(`INSERT INTO metric_events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`);
-  }
-
+/** Metric events in deskmate.sqlite (or `:memory:`); the query code is KyselyMetricsStore's. */
+export class SqliteMetricsStore extends KyselyMetricsStore {
   /** Opens (creating) the database file in dataDir, or `:memory:`. */
   static open(dataDir: string): SqliteMetricsStore {
+    const db = openStateFile(dataDir, 'metrics database');
     try {
-      const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, METRICS_DB_FILE);
-      if (dataDir !== ':memory:') fs.mkdirSync(dataDir, { recursive: true });
-      const db = openSqlite(file);
-      setPragma(db, 'journal_mode = WAL');
-      // WAL with NORMAL sync: commits survive a process crash without an fsync each (acks stay fast).
-      setPragma(db, 'synchronous = NORMAL');
-      setPragma(db, 'busy_timeout = 5000');
       migrateMetricsSqlite(db);
-      return new SqliteMetricsStore(db);
+      return new SqliteMetricsStore(sqliteHandle<MetricsTables>(db));
     } catch (err) {
-      throw new DeskmateError(ErrorCode.StoreFailed, `Cannot open the metrics database in ${dataDir}: ${(err as Error).message}. Check DESKMATE_DATA_DIR points at a writable folder.`, { cause: err });
+      db.close();
+      throw stateFileError(err, dataDir, 'metrics database');
     }
-  }
-
-  async record(event: MetricEvent): Promise<void> {
-    this.insert.run(toSqlite(eventValues(event)));
-  }
-
-  async recordMany(events: MetricEvent[]): Promise<void> {
-    this.db.transaction(() => {
-      for (const e of events) this.insert.run(toSqlite(eventValues(e)));
-    })();
-  }
-
-  async eventsBetween(from: number, to: number): Promise<MetricEvent[]> {
-    return (this.db.prepare('SELECT * FROM metric_events WHERE at >= ? AND at < ? ORDER BY at, id').all(from, to) as Record<string, unknown>[]).map(eventFromRow);
-  }
-
-  async baseline(): Promise<BaselineAggregate> {
-    const total = this.db.prepare("SELECT COUNT(*) AS n, MIN(at) AS first, MAX(at) AS last FROM metric_events WHERE type = 'senior_ping' AND mode = 'observe'").get() as { n: number; first: number | null; last: number | null };
-    const perSenior: Record<string, number> = {};
-    for (const r of this.db.prepare("SELECT senior, COUNT(*) AS n FROM metric_events WHERE type = 'senior_ping' AND mode = 'observe' AND senior IS NOT NULL GROUP BY senior").all() as Array<{ senior: string; n: number }>) perSenior[r.senior] = r.n;
-    return { pings: total.n, firstAt: total.first ?? undefined, lastAt: total.last ?? undefined, perSenior };
-  }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
   }
 }

@@ -39,8 +39,9 @@ export async function answerQuestion(deps: SlackDeps, client: WebClient, q: Stor
     }
     if (q.kind === 'proactive') return await answerProactively(deps, client, q, log);
     // Progress: a placeholder the answer replaces (chat.update), so a slow answer is never silence.
-    const placeholder = await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: ':mag: Looking in the docs…' });
-    placeholderTs = placeholder.ts;
+    // Its ts is stored with the question: an answer restarted after a crash updates it instead of posting a second reply.
+    placeholderTs = q.placeholderTs ?? (await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: ':mag: Looking in the docs…' })).ts;
+    if (placeholderTs && !q.placeholderTs) await deps.store.setPlaceholder(q.id, placeholderTs);
     const context = await contextFor(deps, client, q, log);
     const asked = (q.kind === 'dm' ? await askUploads(deps, q, context) : undefined) ?? (await deps.asker.ask(q.text, { context, style: q.kind === 'dm' ? 'tutor' : 'answer', user: q.user }));
     const result = { ...asked, answer: await guardOutgoingText(asked.answer, deps.config, { questionId: q.id }) };

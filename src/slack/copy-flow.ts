@@ -100,7 +100,9 @@ export async function approveCopyDraft(rt: SlackRuntime, draftId: string, to: Co
     return;
   }
   const approval = await rt.deps.store.recordCopyApproval({ draftId, approver: to.user, channel, messageTs: ts, finalText: announcementText(record.draft), approvedAt: rt.deps.now().getTime() });
-  log.info({ draftId, approvalId: approval.id, channel, ts }, 'copy approved and posted');
+  // Only the click holding "posting" gets here; a draft changed meanwhile keeps its state and the post stands.
+  if (!approval) log.warn({ draftId, channel, ts }, 'posted, but the draft had changed meanwhile; no approval recorded');
+  else log.info({ draftId, approvalId: approval.id, channel, ts }, 'copy approved and posted');
   await replaceDraftMessage(rt, to, { text: `Approved by <@${to.user}> and posted to <#${channel}>.` });
 }
 
@@ -138,7 +140,10 @@ export async function applyCopyEdit(rt: SlackRuntime, draftId: string, edited: C
   if (!record) return;
   const violations = reviewEditedCopy(edited, record.messages, { config: rt.deps.config });
   const updated: CopyDraftRecord = { ...record, draft: { ...record.draft, ...edited, captions: { ...edited.captions }, violations }, updatedAt: rt.deps.now().getTime() };
-  await rt.deps.store.saveCopyDraft(updated);
+  if (!(await rt.deps.store.saveCopyDraft(updated))) {
+    await notify(rt, to, refusal(await rt.deps.store.getCopyDraft(draftId), to.user) ?? 'This draft changed meanwhile.');
+    return;
+  }
   log.info({ draftId, open: violations.length }, 'copy draft edited');
   const note = violations.length ? `Edited. ${violations.length} check${violations.length === 1 ? '' : 's'} still failing; edit again or approve anyway.` : 'Edited. All checks pass.';
   await replaceDraftMessage(rt, to, copyDraftMessage(updated, note));

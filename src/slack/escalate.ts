@@ -41,7 +41,13 @@ export async function escalateQuestion(deps: SlackDeps, client: WebClient, req: 
   escalation = { ...escalation, notifiedAt: interrupt ? deps.now().getTime() : undefined };
   const posted = await client.chat.postMessage({ channel: req.channel, thread_ts: req.threadTs, ...escalationNotice(escalation) });
   escalation = { ...escalation, noticeTs: posted.ts };
-  await deps.store.saveEscalation(escalation);
+  const saved = await deps.store.saveEscalation(escalation);
+  if (saved.ok) escalation = saved.escalation;
+  else if (saved.current) {
+    // A sweep on another replica saved it first: add the notice ts to what it saved, not over it.
+    const again = await deps.store.saveEscalation({ ...saved.current, noticeTs: posted.ts });
+    escalation = again.ok ? again.escalation : (again.current ?? saved.current);
+  }
   log.info({ escalationId: escalation.id, topic: route.topic, senior, interrupt }, 'escalation opened');
   await recordEscalated(deps, escalation);
   if (interrupt && !isUserGroup(senior)) await directMessageSenior(client, escalation, log);

@@ -13,14 +13,17 @@ const log = childLogger('slack.escalation-sweep');
 /** Runtimes whose store does not keep reminder fields: sweeping them would repeat every pass. */
 const unsupported = new WeakSet<SlackRuntime>();
 
-/** Saves and reads back; false when the store dropped the field (an older store implementation). */
-async function savedAndKept(rt: SlackRuntime, e: Escalation, field: 'remindedAt' | 'notifiedAt'): Promise<boolean> {
-  await rt.deps.store.saveEscalation(e);
+/**
+ * Saves and reads back: 'lost' when another writer (a claim on another replica) saved first, so this
+ * pass must not act on its stale copy; 'unsupported' when the store dropped the field (an older store).
+ */
+async function savedAndKept(rt: SlackRuntime, e: Escalation, field: 'remindedAt' | 'notifiedAt'): Promise<'kept' | 'lost' | 'unsupported'> {
+  if (!(await rt.deps.store.saveEscalation(e)).ok) return 'lost';
   const back = await rt.deps.store.getEscalation(e.id);
-  if (back?.[field] !== undefined) return true;
+  if (back?.[field] !== undefined) return 'kept';
   unsupported.add(rt);
   log.error({ field }, 'the store does not persist escalation reminder fields; reminders and deferred DMs are off until it does');
-  return false;
+  return 'unsupported';
 }
 
 /**
@@ -45,7 +48,9 @@ export async function sweepEscalations(rt: SlackRuntime): Promise<{ reminded: nu
       const sent: Escalation[] = [];
       for (const e of waiting) {
         const told = { ...e, notifiedAt: now, assignedAt: now };
-        if (!(await savedAndKept(rt, told, 'notifiedAt'))) return { reminded, reassigned, delivered };
+        const kept = await savedAndKept(rt, told, 'notifiedAt');
+        if (kept === 'unsupported') return { reminded, reassigned, delivered };
+        if (kept === 'lost') continue;
         sent.push(told);
         if (e.noticeTs) await rt.client.chat.update({ channel: e.channel, ts: e.noticeTs, ...escalationNotice(told) }).catch(() => undefined);
       }
@@ -64,7 +69,9 @@ export async function sweepEscalations(rt: SlackRuntime): Promise<{ reminded: nu
       // Never remind or hand over into someone's night or do-not-disturb.
       if (!(await interruptNow(rt.deps, rt.client, e.senior, false, elog))) continue;
       if (step === 'remind') {
-        if (!(await savedAndKept(rt, { ...e, remindedAt: now }, 'remindedAt'))) break;
+        const kept = await savedAndKept(rt, { ...e, remindedAt: now }, 'remindedAt');
+        if (kept === 'unsupported') break;
+        if (kept === 'lost') continue;
         await rt.client.chat.postMessage({ channel: e.channel, thread_ts: e.threadTs, text: `Reminder: ${mentionOf(e.senior)}, this question is still waiting for someone to take it.` });
         reminded++;
         continue;
@@ -80,7 +87,7 @@ export async function sweepEscalations(rt: SlackRuntime): Promise<{ reminded: nu
       if (!moved.ok) continue;
       if (!(await interruptNow(rt.deps, rt.client, next, false, elog))) moved.escalation.notifiedAt = undefined;
       else moved.escalation.notifiedAt = now;
-      await rt.deps.store.saveEscalation(moved.escalation);
+      if (!(await rt.deps.store.saveEscalation(moved.escalation)).ok) continue; // claimed or moved meanwhile
       if (e.noticeTs) await rt.client.chat.update({ channel: e.channel, ts: e.noticeTs, ...escalationNotice(moved.escalation) });
       await rt.client.chat.postMessage({ channel: e.channel, thread_ts: e.threadTs, text: `Nobody has taken this yet, so I've asked ${mentionOf(next)} instead.` });
       if (moved.escalation.notifiedAt !== undefined) await directMessageSenior(rt.client, moved.escalation, elog);

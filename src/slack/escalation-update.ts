@@ -17,8 +17,10 @@ export async function changeEscalation(rt: SlackRuntime, id: number, action: Esc
   if (!current) return { ok: false, reason: 'I cannot find that escalation any more.' };
   const result = transition(current, action, rt.roles);
   if (!result.ok) return result;
-  const next = result.escalation;
-  await rt.deps.store.saveEscalation(next);
+  // Compare-and-set: a sweep or click on another replica that saved first wins, and this one says so.
+  const saved = await rt.deps.store.saveEscalation(result.escalation);
+  if (!saved.ok) return { ok: false, reason: 'Someone changed this escalation at the same moment; look at the thread for where it stands now.' };
+  const next = saved.escalation;
   log.info({ escalationId: id, from: current.state, to: next.state }, 'escalation changed');
   await recordEscalationChange(rt.deps, next);
   if (next.noticeTs) {

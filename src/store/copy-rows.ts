@@ -1,4 +1,5 @@
 import type { CopyDraft } from '../copy/types.js';
+import { storableText } from '../db/storable-text.js';
 import type { CopyApproval, CopyDraftRecord, CopyDraftStatus } from './types.js';
 
 /** Row → record for release-copy drafts and approvals, the same on SQLite and PostgreSQL. */
@@ -30,3 +31,11 @@ export function toApproval(r: Row): CopyApproval {
     approvedAt: Number(r.approved_at),
   };
 }
+
+/** JSON columns as stored: every string inside made storable (see storable-text.ts). */
+export function storableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
+}
+
+/** States a draft is still open in: an approval may land on it. */
+export const APPROVABLE = ['pending', 'posting'] as const;

@@ -8,22 +8,22 @@ export class GroupCommit<I, O> {
   private batch: Array<{ input: I; resolve: (out: O) => void; reject: (err: unknown) => void }> = [];
 
   /** `runAll` must run every input in one transaction and return one result per input, in order. */
-  constructor(private readonly runAll: (inputs: I[]) => O[]) {}
+  constructor(private readonly runAll: (inputs: I[]) => O[] | Promise<O[]>) {}
 
   submit(input: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.batch.push({ input, resolve, reject });
       // setImmediate runs after the poll phase: requests read in this turn join the batch.
-      if (this.batch.length === 1) setImmediate(() => this.flush());
+      if (this.batch.length === 1) setImmediate(() => void this.flush());
     });
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     const batch = this.batch;
     this.batch = [];
     let results: O[];
     try {
-      results = this.runAll(batch.map((b) => b.input));
+      results = await this.runAll(batch.map((b) => b.input));
     } catch (err) {
       for (const b of batch) b.reject(err);
       return;

@@ -37,4 +37,12 @@ export const MIGRATIONS: string[] = [
    CREATE TABLE copy_approvals (id INTEGER PRIMARY KEY AUTOINCREMENT, draft_id TEXT NOT NULL REFERENCES copy_drafts (id), approver TEXT NOT NULL,
      channel TEXT NOT NULL, message_ts TEXT, final_text TEXT NOT NULL, approved_at INTEGER NOT NULL);
    CREATE INDEX copy_approvals_draft ON copy_approvals (draft_id);`,
+  // 5: escalations carry a version so two replicas cannot overwrite each other (compare-and-set);
+  // a question keeps the ts of its "Looking in the docs" placeholder, so a restarted answer updates it.
+  `ALTER TABLE escalations ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE questions ADD COLUMN placeholder_ts TEXT;`,
+  // 6: one column name on both databases (PostgreSQL reserves `user`), so one query codebase serves both.
+  `ALTER TABLE questions RENAME COLUMN user TO user_id;
+   ALTER TABLE feedback RENAME COLUMN user TO user_id;
+   ALTER TABLE copy_drafts RENAME COLUMN user TO user_id;`,
 ];

@@ -1,8 +1,9 @@
-import type Database from 'better-sqlite3';
-import type pg from 'pg';
+import { sql, type Kysely } from 'kysely';
+import { changed, type Dialect } from '../db/kysely.js';
+import type { StoreTables } from './schema.js';
 
 /**
- * Data retention and forgetting, for both stores. What is purged after the retention period:
+ * Data retention and forgetting, for both databases. What is purged after the retention period:
  * answered or failed questions (pending ones are work still owed, never dropped), processed event
  * ids, DM turns, feedback, resolved escalations and thread markers. Open or claimed escalations and
  * the round-robin cursors stay. Forgetting a workspace empties every table the store owns.
@@ -19,55 +20,27 @@ export function retentionCutoff(now: Date, days: number): number {
   return now.getTime() - days * 86_400_000;
 }
 
-// Slack message ts are epoch seconds ("1700000000.000100"); thread markers age by their thread's ts.
-const SQLITE_PURGE: Array<[keyof PurgeCounts, string]> = [
-  ['questions', "DELETE FROM questions WHERE created_at < ? AND status <> 'pending'"],
-  ['events', 'DELETE FROM processed_events WHERE seen_at < ?'],
-  ['turns', 'DELETE FROM turns WHERE at < ?'],
-  ['feedback', 'DELETE FROM feedback WHERE at < ?'],
-  ['escalations', "DELETE FROM escalations WHERE updated_at < ? AND state = 'resolved'"],
-  ['threads', 'DELETE FROM threads WHERE CAST(thread_ts AS REAL) * 1000 < ?'],
-];
-
-export function purgeSqlite(db: Database.Database, cutoffMs: number): PurgeCounts {
-  return db.transaction(() => {
-    const counts = {} as PurgeCounts;
-    for (const [name, sql] of SQLITE_PURGE) counts[name] = db.prepare(sql).run(cutoffMs).changes;
-    return counts;
-  })();
+/** Slack message ts are epoch seconds ("1700000000.000100"); thread markers age by their thread's ts. */
+function threadOlderThan(dialect: Dialect, cutoffMs: number) {
+  // PostgreSQL's CAST fails on a non-numeric ts (SQLite's yields 0), so it checks the shape first.
+  return dialect === 'postgres'
+    ? sql<boolean>`thread_ts ~ '^[0-9]+(\\.[0-9]+)?$' AND CAST(thread_ts AS DOUBLE PRECISION) * 1000 < ${cutoffMs}`
+    : sql<boolean>`CAST(thread_ts AS REAL) * 1000 < ${cutoffMs}`;
 }
 
-export function forgetSqlite(db: Database.Database): void {
-  db.transaction(() => {
-    for (const table of WORKSPACE_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-  })();
+export function purgeOlderThan(db: Kysely<StoreTables>, dialect: Dialect, cutoffMs: number): Promise<PurgeCounts> {
+  return db.transaction().execute(async (trx) => ({
+    questions: changed(await trx.deleteFrom('questions').where('created_at', '<', cutoffMs).where('status', '<>', 'pending').executeTakeFirst()),
+    events: changed(await trx.deleteFrom('processed_events').where('seen_at', '<', cutoffMs).executeTakeFirst()),
+    turns: changed(await trx.deleteFrom('turns').where('at', '<', cutoffMs).executeTakeFirst()),
+    feedback: changed(await trx.deleteFrom('feedback').where('at', '<', cutoffMs).executeTakeFirst()),
+    escalations: changed(await trx.deleteFrom('escalations').where('updated_at', '<', cutoffMs).where('state', '=', 'resolved').executeTakeFirst()),
+    threads: changed(await trx.deleteFrom('threads').where(threadOlderThan(dialect, cutoffMs)).executeTakeFirst()),
+  }));
 }
 
-const POSTGRES_PURGE: Array<[keyof PurgeCounts, string]> = [
-  ['questions', "DELETE FROM questions WHERE created_at < $1 AND status <> 'pending'"],
-  ['events', 'DELETE FROM processed_events WHERE seen_at < $1'],
-  ['turns', 'DELETE FROM turns WHERE at < $1'],
-  ['feedback', 'DELETE FROM feedback WHERE at < $1'],
-  ['escalations', "DELETE FROM escalations WHERE updated_at < $1 AND state = 'resolved'"],
-  ['threads', "DELETE FROM threads WHERE thread_ts ~ '^[0-9]+(\\.[0-9]+)?$' AND CAST(thread_ts AS DOUBLE PRECISION) * 1000 < $1"],
-];
-
-export async function purgePostgres(pool: pg.Pool, cutoffMs: number): Promise<PurgeCounts> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const counts = {} as PurgeCounts;
-    for (const [name, sql] of POSTGRES_PURGE) counts[name] = (await client.query(sql, [cutoffMs])).rowCount ?? 0;
-    await client.query('COMMIT');
-    return counts;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
-export async function forgetPostgres(pool: pg.Pool): Promise<void> {
-  await pool.query(`TRUNCATE ${WORKSPACE_TABLES.join(', ')}`);
+export function forgetAll(db: Kysely<StoreTables>): Promise<void> {
+  return db.transaction().execute(async (trx) => {
+    for (const table of WORKSPACE_TABLES) await trx.deleteFrom(table).execute();
+  });
 }

@@ -1,6 +1,6 @@
-import type { Escalation, EscalationState, QuestionStatus, StoredQuestion } from './types.js';
+import type { Escalation, EscalationSaveResult, EscalationState, QuestionStatus, StoredQuestion } from './types.js';
 
-/** Row → record mapping shared by the SQLite and PostgreSQL stores (same schema, two dialects). */
+/** Row → record mapping, the same for both databases (PostgreSQL returns BIGINT as strings, SQLite booleans as 0/1). */
 export type Row = Record<string, unknown>;
 
 export const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
@@ -21,6 +21,7 @@ export function toQuestion(r: Row): StoredQuestion {
     truncated: r.truncated === true || Number(r.truncated) === 1,
     status: r.status as QuestionStatus,
     replyTs: opt(r.reply_ts),
+    placeholderTs: opt(r.placeholder_ts),
     createdAt: Number(r.created_at),
   };
 }
@@ -45,5 +46,12 @@ export function toEscalation(r: Row): Escalation {
     notifiedAt: optNumber(r.notified_at),
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
+    version: Number(r.version ?? 0),
   };
+}
+
+/** What a save reports: the escalation as stored (next version), or the loser's view of the winner. */
+export function escalationSaveResult(saved: boolean, e: Escalation, now: number, current: Escalation | undefined): EscalationSaveResult {
+  if (saved) return { ok: true, escalation: { ...e, updatedAt: now, version: (e.version ?? 0) + 1 } };
+  return { ok: false, reason: current ? 'conflict' : 'missing', current };
 }

@@ -29,6 +29,8 @@ export interface StoredQuestion extends QuestionInput {
   createdAt: number;
   /** ts of Deskmate's reply, once posted. */
   replyTs?: string;
+  /** ts of the "Looking in the docs…" placeholder, once posted: a retried answer updates it instead of posting again. */
+  placeholderTs?: string;
 }
 
 export type EscalationState = 'open' | 'claimed' | 'resolved';
@@ -58,7 +60,15 @@ export interface Escalation extends EscalationInput {
   notifiedAt?: number;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Bumped by every save. A save names the version it read and loses (EscalationSaveResult) when
+   * another writer saved since: a sweep on one replica never overwrites a claim made on another.
+   */
+  version?: number;
 }
+
+/** A compare-and-set save: the saved escalation (new version), or why it did not save and what is there now. */
+export type EscalationSaveResult = { ok: true; escalation: Escalation } | { ok: false; reason: 'conflict' | 'missing'; current?: Escalation };
 
 export interface Turn {
   role: 'user' | 'assistant';
@@ -111,6 +121,8 @@ export interface DeskmateStore {
   pendingQuestions(): Promise<StoredQuestion[]>;
   getQuestion(id: number): Promise<StoredQuestion | undefined>;
   finishQuestion(id: number, status: Exclude<QuestionStatus, 'pending'>, replyTs?: string): Promise<void>;
+  /** Keeps the placeholder's ts with the pending question (see StoredQuestion.placeholderTs). */
+  setPlaceholder(id: number, placeholderTs: string): Promise<void>;
   recentQuestions(user: string, limit: number): Promise<StoredQuestion[]>;
 
   /** Threads Deskmate answers in; `proactive` ones got their one unprompted reply. */
@@ -123,7 +135,8 @@ export interface DeskmateStore {
   openEscalation(input: EscalationInput): Promise<Escalation>;
   getEscalation(id: number): Promise<Escalation | undefined>;
   escalationForThread(channel: string, threadTs: string): Promise<Escalation | undefined>;
-  saveEscalation(escalation: Escalation): Promise<void>;
+  /** Compare-and-set on `version`: saves only when nobody saved since `escalation` was read. */
+  saveEscalation(escalation: Escalation): Promise<EscalationSaveResult>;
   listEscalations(state?: EscalationState): Promise<Escalation[]>;
 
   /** Round-robin cursor per topic: returns the current value and advances it. */
@@ -132,13 +145,19 @@ export interface DeskmateStore {
   recordFeedback(questionId: number, user: string, kind: FeedbackKind): Promise<void>;
   feedbackFor(questionId: number): Promise<Array<{ user: string; kind: FeedbackKind }>>;
 
-  /** Inserts or replaces the draft (text, status, updatedAt) by id. */
-  saveCopyDraft(draft: CopyDraftRecord): Promise<void>;
+  /**
+   * Inserts the draft, or replaces its text, status and updatedAt while it is still `pending`;
+   * false (nothing written) when it has moved on meanwhile (posting, approved, discarded, replaced).
+   */
+  saveCopyDraft(draft: CopyDraftRecord): Promise<boolean>;
   getCopyDraft(id: string): Promise<CopyDraftRecord | undefined>;
   /** Compare-and-set on the status, so two clicks (or replicas) never both win; true when it moved. */
   moveCopyDraft(id: string, from: CopyDraftStatus, to: CopyDraftStatus): Promise<boolean>;
-  /** Records who approved what and marks the draft approved, in one transaction. */
-  recordCopyApproval(approval: Omit<CopyApproval, 'id'>): Promise<CopyApproval>;
+  /**
+   * Records who approved what and marks the draft approved, in one transaction; undefined (nothing
+   * written) when the draft is no longer pending or posting (discarded, replaced or approved meanwhile).
+   */
+  recordCopyApproval(approval: Omit<CopyApproval, 'id'>): Promise<CopyApproval | undefined>;
   copyApprovals(draftId?: string): Promise<CopyApproval[]>;
 
   /**

@@ -20,6 +20,12 @@ describe.each(metricsBackends())('metrics store on $name', (backend) => {
     await handle.cleanup();
   });
 
+  test('event text with a NUL byte or control characters is stored without them', async () => {
+    await store.record(ev({ text: 'how\u0000 do I\u0007 page?', actor: 'U1\u0000' }));
+    await store.recordMany([ev({ at: 2_000, text: 'batch\u0000 text\u009b' })]);
+    expect((await store.eventsBetween(0, 10_000)).map((e) => [e.actor, e.text])).toEqual([['U1', 'how do I page?'], ['U1', 'batch text']]);
+  });
+
   test('an event round-trips with every field, and survives reopening (migrations run once)', async () => {
     const full: MetricEvent = { type: 'senior_ping', at: 1_700_000_000_123, ref: 'C9:17.5', actor: 'UJ', senior: 'US', channel: 'C9', channelKind: 'channel', intent: 'answer', confidence: 0.25, topic: 'api', reason: 'low_confidence', feedback: 'solved', isQuestion: true, mode: 'observe', text: 'How do I page the accounts API?' };
     await store.record(full);

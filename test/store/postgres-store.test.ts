@@ -69,6 +69,27 @@ describe.each(backends)('DeskmateStore on $name', (backend) => {
     expect(await store.getQuestion(q.id + 1000)).toBeUndefined();
   });
 
+  test('a question carrying NUL and other control characters is stored without them (PostgreSQL rejected it with 22021)', async () => {
+    const accepted = await store.acceptQuestion(question({ text: 'How do I\u0000 list\u0007 shipments?\u001b\nThanks\tall', user: 'U1\u0000' }));
+    expect(accepted).toMatchObject({ text: 'How do I list shipments?\nThanks\tall', user: 'U1' });
+    expect(await store.pendingQuestions()).toEqual([expect.objectContaining({ id: accepted!.id, text: 'How do I list shipments?\nThanks\tall', user: 'U1' })]);
+    await store.addTurn('dm:D1', { role: 'user', text: 'hi\u0000 there\u0085', at: 1 });
+    expect(await store.recentTurns('dm:D1', 1)).toEqual([{ role: 'user', text: 'hi there', at: 1 }]);
+    const e = await store.openEscalation({ channel: 'C1', threadTs: '1.1', asker: 'U1', question: 'why\u0000?', topic: 'api', senior: 'US', reason: 'r\u0000' });
+    expect(await store.getEscalation(e.id)).toMatchObject({ question: 'why?', reason: 'r' });
+  });
+
+  test('the placeholder ts stays with a pending question across a restart', async () => {
+    const q = (await store.acceptQuestion(question()))!;
+    expect(q.placeholderTs).toBeUndefined();
+    await store.setPlaceholder(q.id, '5.5');
+    await store.close();
+    store = await open();
+    expect(await store.pendingQuestions()).toEqual([expect.objectContaining({ id: q.id, placeholderTs: '5.5' })]);
+    await store.finishQuestion(q.id, 'done', '5.5');
+    expect(await store.getQuestion(q.id)).toMatchObject({ status: 'done', replyTs: '5.5', placeholderTs: '5.5' });
+  });
+
   test('recent questions are the user\'s own, newest first', async () => {
     for (let i = 0; i < 4; i++) await store.acceptQuestion(question({ messageTs: `${i}.0`, eventId: `E${i}`, user: i === 2 ? 'U2' : 'U1', text: `q${i}` }));
     expect((await store.recentQuestions('U1', 2)).map((q) => q.text)).toEqual(['q3', 'q1']);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqlite, setPragma, userVersion } from '../../src/store/sqlite-open';
+import { openSqlite, setPragma, userVersion } from '../../src/db/sqlite-open';
 import { migrate, SqliteStore } from '../../src/store/sqlite';
 import { MIGRATIONS } from '../../src/store/migrations';
 

@@ -1,0 +1,199 @@
+import { sql, type Kysely } from 'kysely';
+import { changed, type DbHandle } from '../db/kysely.js';
+import { storableFields, storableText } from '../db/storable-text.js';
+import * as copyDrafts from './copy-queries.js';
+import { GroupCommit } from './group-commit.js';
+import { forgetAll, purgeOlderThan, type PurgeCounts } from './retention.js';
+import { escalationSaveResult, toEscalation, toQuestion, type Row } from './rows.js';
+import type { StoreTables } from './schema.js';
+import type { CopyApproval, CopyDraftRecord, CopyDraftStatus, DeskmateStore, Escalation, EscalationInput, EscalationSaveResult, EscalationState, FeedbackKind, QuestionInput, QuestionStatus, StoredQuestion, Turn } from './types.js';
+
+type Db = Kysely<StoreTables>;
+
+/**
+ * DeskmateStore in one query codebase for SQLite and PostgreSQL (Kysely). SqliteStore and
+ * PostgresStore only open the database and migrate it. On SQLite, questions arriving together (a
+ * burst of events) are stored in one transaction: one commit, not one each (group commit).
+ */
+export class KyselyStore implements DeskmateStore {
+  private readonly db: Db;
+  private readonly accepts?: GroupCommit<QuestionInput, StoredQuestion | undefined>;
+
+  protected constructor(private readonly handle: DbHandle<StoreTables>) {
+    this.db = handle.db;
+    // PostgreSQL commits are cheap per connection and run in parallel; SQLite has one writer, so batch.
+    if (handle.dialect === 'sqlite') this.accepts = new GroupCommit((qs) => this.db.transaction().execute((trx) => insertQuestions(trx, qs)));
+  }
+
+  async acceptQuestion(q: QuestionInput): Promise<StoredQuestion | undefined> {
+    if (this.accepts) return this.accepts.submit(q);
+    const [stored] = await this.db.transaction().execute((trx) => insertQuestions(trx, [q]));
+    return stored;
+  }
+
+  async markEventSeen(eventId: string): Promise<boolean> {
+    const res = await this.db.insertInto('processed_events').values({ event_id: storableText(eventId), seen_at: Date.now() }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async pendingQuestions(): Promise<StoredQuestion[]> {
+    return (await this.db.selectFrom('questions').selectAll().where('status', '=', 'pending').orderBy('id').execute()).map((r) => toQuestion(r as Row));
+  }
+
+  async getQuestion(id: number): Promise<StoredQuestion | undefined> {
+    const row = await this.db.selectFrom('questions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toQuestion(row as Row) : undefined;
+  }
+
+  async finishQuestion(id: number, status: Exclude<QuestionStatus, 'pending'>, replyTs?: string): Promise<void> {
+    await this.db
+      .updateTable('questions')
+      .set({ status, reply_ts: sql<string | null>`COALESCE(${replyTs ?? null}, reply_ts)` })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setPlaceholder(id: number, placeholderTs: string): Promise<void> {
+    await this.db.updateTable('questions').set({ placeholder_ts: storableText(placeholderTs) }).where('id', '=', id).execute();
+  }
+
+  async recentQuestions(user: string, limit: number): Promise<StoredQuestion[]> {
+    return (await this.db.selectFrom('questions').selectAll().where('user_id', '=', user).orderBy('id', 'desc').limit(limit).execute()).map((r) => toQuestion(r as Row));
+  }
+
+  async markThread(channel: string, threadTs: string, kind: 'answered' | 'proactive'): Promise<void> {
+    // An explicit answer outranks a proactive one: the thread then takes follow-ups.
+    await this.db
+      .insertInto('threads')
+      .values({ channel, thread_ts: threadTs, kind })
+      .onConflict((oc) => oc.columns(['channel', 'thread_ts']).doUpdateSet({ kind: sql<string>`CASE WHEN excluded.kind = 'answered' THEN 'answered' ELSE threads.kind END` }))
+      .execute();
+  }
+
+  async threadKind(channel: string, threadTs: string): Promise<'answered' | 'proactive' | undefined> {
+    const row = await this.db.selectFrom('threads').select('kind').where('channel', '=', channel).where('thread_ts', '=', threadTs).executeTakeFirst();
+    return row ? (row.kind as 'answered' | 'proactive') : undefined;
+  }
+
+  async addTurn(conversation: string, turn: Turn): Promise<void> {
+    await this.db.insertInto('turns').values({ conversation: storableText(conversation), role: turn.role, text: storableText(turn.text), at: turn.at }).execute();
+  }
+
+  async recentTurns(conversation: string, limit: number): Promise<Turn[]> {
+    const rows = await this.db.selectFrom('turns').select(['role', 'text', 'at']).where('conversation', '=', conversation).orderBy('id', 'desc').limit(limit).execute();
+    return rows.reverse().map((r) => ({ role: r.role as Turn['role'], text: String(r.text), at: Number(r.at) }));
+  }
+
+  async openEscalation(raw: EscalationInput): Promise<Escalation> {
+    const input = storableFields(raw);
+    const now = Date.now();
+    const row = await this.db
+      .insertInto('escalations')
+      .values({ question_id: input.questionId ?? null, channel: input.channel, thread_ts: input.threadTs, asker: input.asker, question: input.question, topic: input.topic, senior: input.senior, reason: input.reason, state: 'open', created_at: now, updated_at: now, assigned_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { ...input, id: Number(row.id), state: 'open', createdAt: now, updatedAt: now, assignedAt: now, version: 0 };
+  }
+
+  async getEscalation(id: number): Promise<Escalation | undefined> {
+    const row = await this.db.selectFrom('escalations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toEscalation(row as Row) : undefined;
+  }
+
+  async escalationForThread(channel: string, threadTs: string): Promise<Escalation | undefined> {
+    const row = await this.db.selectFrom('escalations').selectAll().where('channel', '=', channel).where('thread_ts', '=', threadTs).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return row ? toEscalation(row as Row) : undefined;
+  }
+
+  /** One conditional UPDATE: of two replicas saving the same version, exactly one matches the row. */
+  async saveEscalation(raw: Escalation): Promise<EscalationSaveResult> {
+    const e = storableFields(raw);
+    const now = Date.now();
+    const res = await this.db
+      .updateTable('escalations')
+      .set({ senior: e.senior, state: e.state, claimed_by: e.claimedBy ?? null, resolved_by: e.resolvedBy ?? null, notice_ts: e.noticeTs ?? null, assigned_at: e.assignedAt ?? e.createdAt, reminded_at: e.remindedAt ?? null, notified_at: e.notifiedAt ?? null, updated_at: now, version: sql<number>`version + 1` })
+      .where('id', '=', e.id)
+      .where('version', '=', e.version ?? 0)
+      .executeTakeFirst();
+    const saved = changed(res) === 1;
+    return escalationSaveResult(saved, e, now, saved ? undefined : await this.getEscalation(e.id));
+  }
+
+  async listEscalations(state?: EscalationState): Promise<Escalation[]> {
+    let q = this.db.selectFrom('escalations').selectAll().orderBy('id');
+    if (state) q = q.where('state', '=', state);
+    return (await q.execute()).map((r) => toEscalation(r as Row));
+  }
+
+  /** One statement, so two replicas never hand out the same cursor. */
+  async nextRotation(topic: string): Promise<number> {
+    const row = await this.db
+      .insertInto('rotations')
+      .values({ topic, cursor: 1 })
+      .onConflict((oc) => oc.column('topic').doUpdateSet({ cursor: sql<number>`rotations.cursor + 1` }))
+      .returning(sql<number>`cursor - 1`.as('previous'))
+      .executeTakeFirstOrThrow();
+    return Number(row.previous);
+  }
+
+  async recordFeedback(questionId: number, user: string, kind: FeedbackKind): Promise<void> {
+    await this.db.insertInto('feedback').values({ question_id: questionId, user_id: storableText(user), kind, at: Date.now() }).onConflict((oc) => oc.doNothing()).execute();
+  }
+
+  async feedbackFor(questionId: number): Promise<Array<{ user: string; kind: FeedbackKind }>> {
+    const rows = await this.db.selectFrom('feedback').select(['user_id', 'kind']).where('question_id', '=', questionId).orderBy('at').execute();
+    return rows.map((r) => ({ user: String(r.user_id), kind: r.kind as FeedbackKind }));
+  }
+
+  saveCopyDraft(d: CopyDraftRecord): Promise<boolean> {
+    return copyDrafts.saveCopyDraft(this.db, d);
+  }
+  getCopyDraft(id: string): Promise<CopyDraftRecord | undefined> {
+    return copyDrafts.getCopyDraft(this.db, id);
+  }
+  moveCopyDraft(id: string, from: CopyDraftStatus, to: CopyDraftStatus): Promise<boolean> {
+    return copyDrafts.moveCopyDraft(this.db, id, from, to);
+  }
+  recordCopyApproval(a: Omit<CopyApproval, 'id'>): Promise<CopyApproval | undefined> {
+    return copyDrafts.recordCopyApproval(this.db, a);
+  }
+  copyApprovals(draftId?: string): Promise<CopyApproval[]> {
+    return copyDrafts.copyApprovals(this.db, draftId);
+  }
+
+  purgeOlderThan(cutoffMs: number): Promise<PurgeCounts> {
+    return purgeOlderThan(this.db, this.handle.dialect, cutoffMs);
+  }
+  forgetWorkspace(_teamId: string): Promise<void> {
+    return forgetAll(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
+
+/** Event id first (a retry is a duplicate), then the question (the same message once); one result per input. */
+async function insertQuestions(db: Db, qs: QuestionInput[]): Promise<Array<StoredQuestion | undefined>> {
+  const now = Date.now();
+  const out: Array<StoredQuestion | undefined> = [];
+  for (const input of qs) {
+    // A NUL byte in TEXT is error 22021 on PostgreSQL: the question would be acked and never stored.
+    const q = storableFields(input);
+    if (q.eventId) {
+      const seen = await db.insertInto('processed_events').values({ event_id: q.eventId, seen_at: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      if (Number(seen.numInsertedOrUpdatedRows ?? 0n) === 0) {
+        out.push(undefined);
+        continue;
+      }
+    }
+    const row = await db
+      .insertInto('questions')
+      .values({ kind: q.kind, channel: q.channel, user_id: q.user, text: q.text, message_ts: q.messageTs, thread_ts: q.threadTs ?? null, event_id: q.eventId ?? null, truncated: q.truncated ? 1 : 0, created_at: now })
+      .onConflict((oc) => oc.columns(['channel', 'message_ts']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    out.push(row ? { ...q, id: Number(row.id), status: 'pending', createdAt: now } : undefined);
+  }
+  return out;
+}
