@@ -1,5 +1,5 @@
 import { parse } from 'smol-toml';
-import type { ChunkDraft, LoadedSource } from '../../src/knowledge/index/chunk.js';
+import type { ChunkDraft, LoadedSource } from '../../src/ports/chunk.js';
 import { decodeText, describeCause, parseFailed } from './parse-failed.js';
 
 const MAX_CHARS = 1500;
