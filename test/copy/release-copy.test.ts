@@ -152,3 +152,15 @@ describe('ranges become release notes', () => {
     expect(isClean(d)).toBe(true);
   });
 });
+
+describe('reviewing a person\'s edits', () => {
+  test('an emptied caption is a variant left out, not a finding; a trailer name typed in is one', async () => {
+    const { reviewEditedCopy } = await import('../../src/copy/review');
+    const messages = ['feat: add dark mode\n\nCo-authored-by: Ann Lee <ann@example.com>'];
+    const d = await draft(messages);
+    const kept = reviewEditedCopy({ ...d, captions: { ...d.captions, linkedin: '', mastodon: '' } }, messages, { config, voice, productName: 'Parcelbird' });
+    expect(kept).toEqual([]);
+    const named = reviewEditedCopy({ ...d, blurb: `${d.blurb} Thanks to Ann Lee at ann@example.com.` }, messages, { config, voice, productName: 'Parcelbird' });
+    expect(named.map((v) => v.rule)).toEqual(expect.arrayContaining(['private', 'fact']));
+  });
+});
