@@ -42,10 +42,14 @@ async function main(): Promise<void> {
   if (verbose) for (const m of decisions.misses) console.log(`  ${m.expected ?? 'uncovered'} → ${m.got}: ${m.q}`);
 
   try {
-    const { evalCopy } = await import('./eval-copy.js');
+    const { evalCopy, formatCopyFigures } = await import('./eval-copy.js');
     const copy = await evalCopy(evalDir);
-    out.copy = copy;
-    console.log(`\nCopy (commits-dev, offline drafter): zero violations ${(copy.zero_violations_rate * 100).toFixed(0)}%, limits met ${(copy.limits_met_rate * 100).toFixed(0)}%, facts traceable ${(copy.facts_traceable_rate * 100).toFixed(0)}% (targets 100%)`);
+    out.copy = { dev: { total: copy.dev.total, ...copy.dev.rates }, ranges: { total: copy.ranges.total, ...copy.ranges.rates }, commits: { total: copy.commits.total, ...copy.commits.rates } };
+    console.log('\nCopy, offline drafter (targets 100%):');
+    console.log(`  ${formatCopyFigures('commits-dev', copy.dev)}`);
+    console.log(`  ${formatCopyFigures('fastify ranges', copy.ranges)}`);
+    console.log(`  ${formatCopyFigures('fastify commits', copy.commits)}`);
+    if (verbose) for (const f of [...copy.dev.failures, ...copy.ranges.failures, ...copy.commits.failures]) console.log(`  ${f.id}: ${f.problems.slice(0, 4).join('; ')}`);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
   }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import { draftCopy } from '../copy/draft.js';
 import { docsContextFor, openBuiltIndex } from '../knowledge/answer/docs-context.js';
-import { readGitLog, repositoryName } from '../copy/git.js';
+import { packageProductName, readGitLog } from '../copy/git.js';
 import { splitCommitMessages } from '../copy/split.js';
 import type { CopyDraft } from '../copy/types.js';
 import { DeskmateError, ErrorCode, userMessageOf } from '../errors.js';
@@ -30,7 +30,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 /** Human-readable draft: what a reviewer reads before approving. */
 export function formatDraft(draft: CopyDraft): string {
   const lines = [
-    `Headline:  ${draft.headline}`,
+    `Headline: ${draft.headline}`,
     '',
     'Blurb:',
     draft.blurb,
@@ -44,7 +44,8 @@ export function formatDraft(draft: CopyDraft): string {
     'Mastodon:',
     draft.captions.mastodon,
     '',
-    `Changelog: ${draft.changelog}`,
+    'Changelog:',
+    draft.changelog,
     '',
     `Facts from the commits: ${draft.facts.length ? draft.facts.join(', ') : '(none)'}`,
   ];
@@ -76,6 +77,7 @@ export async function runCopy(message: string | undefined, options: CopyCommandO
   if (message && options.fromGit) throw new DeskmateError(ErrorCode.UsageError, 'Give either a MESSAGE or --from-git, not both.');
   const config = io.config ?? loadConfig({ cwd: io.cwd });
 
+  const productName = options.product ?? config.copy.productName ?? packageProductName(io.cwd);
   if (options.jsonl) {
     if (io.stdin.isTTY) throw new DeskmateError(ErrorCode.UsageError, '--jsonl reads JSON lines from stdin; pipe them in.');
     const lines = (await readAll(io.stdin)).split(/\r?\n/);
@@ -86,7 +88,7 @@ export async function runCopy(message: string | undefined, options: CopyCommandO
       if (!lines[i].trim()) continue;
       try {
         const msg = parseJsonlLine(lines[i], i + 1);
-        const draft = await draftCopy([msg], { config, productName: options.product, cwd: io.cwd, context: await docsContextFor(index, [msg]) });
+        const draft = await draftCopy([msg], { config, productName, cwd: io.cwd, context: await docsContextFor(index, [msg]) });
         io.stdout.write(JSON.stringify(draft) + '\n');
       } catch (err) {
         failures += 1;
@@ -98,11 +100,9 @@ export async function runCopy(message: string | undefined, options: CopyCommandO
   }
 
   let messages: string[];
-  let productName = options.product;
   if (options.fromGit) {
     messages = readGitLog(options.fromGit, io.cwd);
     if (messages.length === 0) throw new DeskmateError(ErrorCode.UsageError, `git log ${options.fromGit} lists no commits.`);
-    productName ??= config.copy.productName ?? repositoryName(io.cwd);
   } else if (message !== undefined) {
     messages = splitCommitMessages(message);
   } else {
@@ -122,7 +122,7 @@ export function registerCopy(program: Command): void {
     .option('--from-git <range>', 'read the messages from `git log RANGE` in the current repository, e.g. v1.2.0..HEAD')
     .option('--json', 'print the draft as JSON: headline, blurb, captions, changelog, facts, violations, docs')
     .option('--jsonl', 'read stdin lines, each a JSON string holding one commit message; write one JSON draft per line')
-    .option('--product <name>', 'product name for the copy (default: config copy.productName, or the repository name with --from-git)')
+    .option('--product <name>', 'product name for the copy (default: config copy.productName, else "name" in package.json; never the folder name)')
     .addHelpText(
       'after',
       '\nExamples:\n  deskmate copy "feat(server): reduce cold start latency by 400ms (#120)"\n  deskmate copy --from-git v1.2.0..HEAD --json\n  git log --format=%B -1 | deskmate copy\n\nBrand voice: copy.brandVoiceFile in deskmate.config.yaml (default: brand-voice.default.yaml).\nWith OPENAI_API_KEY or OPENAI_BASE_URL set, an LLM drafts; the same guards check its output.',

@@ -4,6 +4,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
+import { type CopyField, LIMITS } from './types.js';
 
 /** The team's voice: banned phrases, emoji rules and tone notes, from a YAML file. */
 const bannedEntry = z.union([
@@ -22,11 +23,33 @@ export const brandVoiceSchema = z
       .strict()
       .default({}),
     tone: z.array(z.string()).default([]),
+    // How code names in commits appear in copy: as words ("generate code frame") or as `code`.
+    identifiers: z.enum(['words', 'code']).default('words'),
+    // Tighter budgets than the platforms' own; a value above a platform's limit is capped to it.
+    limits: z
+      .object({
+        headline: z.number().int().min(20).optional(),
+        x: z.number().int().min(40).optional(),
+        mastodon: z.number().int().min(40).optional(),
+        linkedin: z.number().int().min(40).optional(),
+      })
+      .strict()
+      .default({}),
     allowedNames: z.array(z.string()).default([]),
   })
   .strict();
 
 export type BrandVoice = z.infer<typeof brandVoiceSchema>;
+
+const VOICE_LIMIT_KEY = { headline: 'headline', 'captions.x': 'x', 'captions.mastodon': 'mastodon', 'captions.linkedin': 'linkedin' } as const;
+
+/** The budget of a field: the platform's limit, or the voice's when it is tighter. */
+export function limitFor(field: CopyField, voice: Pick<BrandVoice, 'limits'> | undefined): number | undefined {
+  const platform = (LIMITS as Record<string, number>)[field];
+  if (platform === undefined) return undefined;
+  const own = voice?.limits?.[VOICE_LIMIT_KEY[field as keyof typeof VOICE_LIMIT_KEY]];
+  return own === undefined ? platform : Math.min(own, platform);
+}
 
 export const DEFAULT_BRAND_VOICE_FILE = 'brand-voice.default.yaml';
 

@@ -8,7 +8,9 @@ import { draftOffline } from './drafter.js';
 import { buildInventory, listInputFacts } from './facts.js';
 import { checkCopy, type GuardContext } from './guards.js';
 import { generateCopy } from './llm.js';
-import { parseCommitMessages, selectNotable } from './parse.js';
+import { cleanCommitMessage } from './message.js';
+import { parseCommitMessages } from './parse.js';
+import { releaseItems } from './release-notes.js';
 import { guardCopy } from './repair.js';
 import type { CopyDraft, CopyFallback, CopyText, DocContext, Violation } from './types.js';
 
@@ -50,18 +52,23 @@ export async function draftCopy(messages: string[], options: DraftCopyOptions): 
   const { config } = options;
   const productName = options.productName ?? config.copy.productName;
   const voice = options.voice ?? loadBrandVoice(config, options.cwd);
-  const commits = selectNotable(await parseCommitMessages(inputs));
-  const inventory = buildInventory(inputs, [...(productName ? [productName] : []), ...voice.allowedNames]);
+  // Trailers, addresses and handles are not the commit's content: they neither enter the copy
+  // nor make a name traceable.
+  const cleaned = inputs.map(cleanCommitMessage).filter(Boolean);
+  const parsed = await parseCommitMessages(cleaned.length ? cleaned : inputs);
+  // The LLM and the docs matcher see the user-facing commits, breaking first.
+  const commits = releaseItems(parsed).map((i) => i.commit);
+  const inventory = buildInventory(cleaned, [...(productName ? [productName] : []), ...voice.allowedNames]);
   const ctx: GuardContext = { voice, inventory };
   const docs = relevantDocs(commits, options.context);
-  const facts = listInputFacts(inputs);
-  const cited = docs.map((d) => ({ path: d.path, section: d.section }));
+  const facts = listInputFacts(cleaned);
 
-  const offline = guardCopy(draftOffline({ commits, productName, docs, inventory }), ctx);
+  const drafted = draftOffline({ commits: parsed, productName, docs, inventory, voice });
+  const offline = guardCopy(drafted.copy, ctx);
   const model = options.model === undefined ? await chatModelFor(config, 'copy') : options.model;
   if (!model) {
     log.debug({ commits: commits.length, source: 'offline', unfixed: offline.violations.filter((v) => !v.fixed).length }, 'copy drafted');
-    return { ...offline.copy, facts, violations: offline.violations, docs: cited, source: 'offline', attempts: 0 };
+    return { ...offline.copy, facts, violations: offline.violations, docs: cite(drafted.docsUsed), source: 'offline', attempts: 0 };
   }
 
   const maxAttempts = 1 + (options.maxRegenerations ?? 2);
@@ -90,13 +97,15 @@ export async function draftCopy(messages: string[], options: DraftCopyOptions): 
   }
   if (!best) {
     const fallback = (failure && FALLBACK_FOR[failure.code]) ?? 'llm_failed';
-    return { ...offline.copy, facts, violations: offline.violations, docs: cited, source: 'offline', fallback, attempts };
+    return { ...offline.copy, facts, violations: offline.violations, docs: cite(drafted.docsUsed), source: 'offline', fallback, attempts };
   }
   const guarded = guardCopy(best.copy, ctx, offline.copy);
   const violations = [...earlier, ...guarded.violations];
   log.debug({ commits: commits.length, source: model.name, attempts, unfixed: violations.filter((v) => !v.fixed).length }, 'copy drafted');
-  return { ...guarded.copy, facts, violations, docs: cited, source: model.name, attempts };
+  return { ...guarded.copy, facts, violations, docs: cite(docs), source: model.name, attempts };
 }
+
+const cite = (docs: DocContext[]) => docs.map((d) => ({ path: d.path, section: d.section }));
 
 /** True when the final copy breaks no rule: the figure the eval calls "zero violations". */
 export function isClean(draft: CopyDraft): boolean {

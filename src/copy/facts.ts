@@ -1,3 +1,5 @@
+import { renderIdentifiers } from './identifiers.js';
+
 /**
  * The fact guard's vocabulary: figures, versions, references and names found in a text, and
  * whether each one can be traced to the input commits. Pure functions.
@@ -71,7 +73,7 @@ const FACT_PATTERN = new RegExp(
     String.raw`(?<alnum>(?<![\w.@/-])[A-Za-z][\w-]*\d[\w-]*)`,
     String.raw`(?<number>(?<![\w.])\d+(?:[.,]\d+)*)`,
     `(?<word>\\b(?:${casings(Object.keys(NUMBER_WORDS))})\\b)`,
-    String.raw`(?<scoped>@[\w.-]+\/[\w.-]+)`,
+    String.raw`(?<scoped>@[\w.-]+\/[\w-]+(?:\.[\w-]+)*)`,
     String.raw`(?<dotted>(?<![\w.@/])[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+)`,
     String.raw`(?<camel>\b[a-z]+[A-Z][\w]*\b|\b[A-Z][a-z0-9]+[A-Z][\w]*\b)`,
     String.raw`(?<caps>\b[A-Z][A-Z0-9_]+\b)`,
@@ -146,7 +148,9 @@ export interface FactInventory {
 }
 
 export function buildInventory(inputs: string[], allowedNames: string[] = []): FactInventory {
-  const joined = inputs.join('\n');
+  // Identifiers may be written as words ("TSTyche" → "TS tyche"): the words are as traceable as the name.
+  const original = inputs.join('\n');
+  const joined = `${original}\n${renderIdentifiers(original, 'words')}`;
   const keys = new Set<string>();
   for (const f of extractFacts(joined)) keys.add(f.key);
   // Number words in the input ("two") make their digits traceable and the other way round.
@@ -196,7 +200,8 @@ export function listInputFacts(inputs: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const f of extractFacts(inputs.join('\n'))) {
-    if (f.kind === 'reference' || seen.has(f.key)) continue;
+    // "BREAKING CHANGE" is the footer's keyword, not a fact of the change.
+    if (f.kind === 'reference' || seen.has(f.key) || /^(?:BREAKING|CHANGE)$/.test(f.text)) continue;
     seen.add(f.key);
     out.push(f.text);
   }

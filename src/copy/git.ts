@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { DeskmateError, ErrorCode } from '../errors.js';
 
@@ -24,7 +25,26 @@ export function readGitLog(range: string, cwd: string): string[] {
     .filter(Boolean);
 }
 
-/** The repository's folder name: the default product name for `--from-git`. */
-export function repositoryName(cwd: string): string {
-  return path.basename(git(['rev-parse', '--show-toplevel'], cwd).trim());
+/**
+ * The product name a package declares: `name` in package.json at the repository root (or
+ * cwd), without an npm scope. A folder name is never used: checkouts are named anything.
+ */
+export function packageProductName(cwd: string): string | undefined {
+  let root = cwd;
+  try {
+    root = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || cwd;
+  } catch {
+    // Not a repository: look in cwd only.
+  }
+  for (const dir of Array.from(new Set([cwd, root]))) {
+    const file = path.join(dir, 'package.json');
+    if (!fs.existsSync(file)) continue;
+    try {
+      const name = (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown }).name;
+      if (typeof name === 'string' && name.trim()) return name.trim().replace(/^@[^/]+\//, '');
+    } catch {
+      // An unreadable package.json names nothing; the copy then goes without a product name.
+    }
+  }
+  return undefined;
 }

@@ -1,7 +1,8 @@
 import type { BrandVoice } from './brand-voice.js';
 import { type FactInventory, untraceableFacts } from './facts.js';
-import { charLength, findCommitSyntax, findEmoji, sentences, xLength } from './text-rules.js';
-import { BLURB_SENTENCES, type CopyField, type CopyText, LIMITS, type Violation } from './types.js';
+import { limitFor } from './brand-voice.js';
+import { charLength, findCommitSyntax, findEmoji, findGrammarProblems, findPrivate, sentences, xLength } from './text-rules.js';
+import { BLURB_SENTENCES, type CopyField, type CopyText, type Violation } from './types.js';
 
 /**
  * The checks every draft passes through, LLM or offline. Pure: the same copy, voice and
@@ -77,14 +78,16 @@ export function checkField(field: CopyField, text: string, ctx: GuardContext): O
   const allowed = emojiAllowance(field, ctx.voice);
   if (emoji.length > allowed) out.push({ rule: 'emoji', field, detail: allowed === 0 ? `emoji not allowed here (${emoji.join('')})` : `${emoji.length} emoji, at most ${allowed} allowed` });
   if (field !== 'changelog') {
-    for (const s of findCommitSyntax(text)) out.push({ rule: 'commit_syntax', field, detail: s });
+    for (const s of findCommitSyntax(text, { codeSpans: ctx.voice.identifiers === 'code' })) out.push({ rule: 'commit_syntax', field, detail: s });
+    for (const g of findGrammarProblems(text)) out.push({ rule: 'grammar', field, detail: g });
   }
+  for (const p of findPrivate(text)) out.push({ rule: 'private', field, detail: p });
   for (const f of untraceableFacts(text, ctx.inventory, { allowReferences: field === 'changelog' })) {
     // In prose a PR reference is commit syntax (reported above), not an invented fact.
     if (f.kind === 'reference' && field !== 'changelog') continue;
     out.push({ rule: 'fact', field, detail: `untraceable ${f.kind} "${f.text}"` });
   }
-  const limit = (LIMITS as Record<string, number>)[field];
+  const limit = limitFor(field, ctx.voice);
   if (limit !== undefined) {
     const length = lengthOf(field, text);
     if (length > limit) out.push({ rule: 'length', field, detail: `${length} characters, limit ${limit}` });

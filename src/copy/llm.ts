@@ -2,8 +2,8 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import type { TaskModel } from '../llm/models.js';
-import type { BrandVoice } from './brand-voice.js';
-import { BLURB_SENTENCES, type CopyText, type DocContext, LIMITS, type ParsedCommit } from './types.js';
+import { type BrandVoice, limitFor } from './brand-voice.js';
+import { BLURB_SENTENCES, type CopyText, type DocContext, type ParsedCommit } from './types.js';
 
 /**
  * The LLM drafter: one prompt carrying the brand voice, the budgets and the allowed facts;
@@ -21,15 +21,22 @@ export interface LlmPromptInput {
 }
 
 export function buildCopyPrompt(input: LlmPromptInput): { system: string; user: string } {
-  const banned = input.voice.banned.map((b) => b.phrase).join(', ');
+  const banned = input.voice.banned.map((b) => (b.replacement ? `${b.phrase} (write "${b.replacement}")` : b.phrase)).join(', ');
+  const limit = (field: Parameters<typeof limitFor>[0]) => limitFor(field, input.voice);
   const system = [
     'You write release announcements for a software product, in the team\'s voice. Reply with one JSON object and nothing else:',
     '{"headline": string, "blurb": string, "captions": {"x": string, "linkedin": string, "mastodon": string}}',
     '',
     'Rules:',
-    `- headline: at most ${LIMITS.headline} characters, the user's benefit first, no emoji, no commit syntax (no "feat:"/"fix(scope):" prefixes, no PR numbers like #123, no backticks).`,
-    `- blurb: ${BLURB_SENTENCES.min} to ${BLURB_SENTENCES.max} sentences.`,
-    `- captions: x at most ${LIMITS['captions.x']} characters, mastodon at most ${LIMITS['captions.mastodon']}, linkedin at most ${LIMITS['captions.linkedin']}. No PR numbers, no backticks.`,
+    `- headline: at most ${limit('headline')} characters, sentence case, the user's benefit first (a latency figure means "faster", a fix says what now works, a feature says what the reader can now do), no emoji, no commit syntax (no "feat:"/"fix(scope):" prefixes, no PR numbers like #123, no backticks).`,
+    `- blurb: ${BLURB_SENTENCES.min} to ${BLURB_SENTENCES.max} sentences, one idea per sentence.`,
+    `- captions differ in form: x is one message of at most ${limit('captions.x')} characters; linkedin is a short paragraph then bullets, at most ${limit('captions.linkedin')}; mastodon at most ${limit('captions.mastodon')}. No PR numbers.`,
+    input.voice.identifiers === 'code'
+      ? '- Code names (functions, options, types) stay as written, in `backticks`.'
+      : '- Write code names as plain words ("generateCodeFrame" → "generate code frame", "user_dashboard" → "user dashboard"); no backticks.',
+    '- Write units and numbers properly: "400 ms", "10,000 rows".',
+    '- Never mention people, e-mail addresses, @handles or commit trailers (Co-authored-by, Signed-off-by).',
+    '- Breaking changes come first and are said to be breaking.',
     `- Emoji: none in the headline; at most ${input.voice.emoji.maxPerCaption} per caption or blurb.`,
     `- Never use these words or phrases: ${banned || '(none)'}.`,
     '- Use only figures, units, percentages, versions and names that appear in the commits. Never turn one figure into another (a latency in ms is not a percentage), never estimate, never compare with numbers of your own.',

@@ -76,20 +76,3 @@ export function selectNotable(commits: ParsedCommit[]): ParsedCommit[] {
   const notable = commits.filter((c) => c.breaking || (c.type ? !LOW_INTEREST_TYPES.has(c.type) : !BRANCH_MERGE.test(c.header)));
   return notable.length > 0 ? notable : commits;
 }
-
-export type CommitGroup = 'breaking' | 'feature' | 'performance' | 'fix' | 'other';
-
-export function groupOf(c: ParsedCommit): CommitGroup {
-  if (c.breaking) return 'breaking';
-  if (c.type === 'feat') return 'feature';
-  if (c.type === 'perf') return 'performance';
-  if (c.type === 'fix') return 'fix';
-  return 'other';
-}
-
-const GROUP_ORDER: CommitGroup[] = ['feature', 'breaking', 'performance', 'fix', 'other'];
-
-/** Notable commits grouped, most user-visible group first; order inside a group is kept. */
-export function groupCommits(commits: ParsedCommit[]): Array<{ group: CommitGroup; commits: ParsedCommit[] }> {
-  return GROUP_ORDER.map((group) => ({ group, commits: commits.filter((c) => groupOf(c) === group) })).filter((g) => g.commits.length > 0);
-}

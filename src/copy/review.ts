@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { type BrandVoice, loadBrandVoice } from './brand-voice.js';
 import { buildInventory } from './facts.js';
 import { checkCopy } from './guards.js';
+import { cleanCommitMessage } from './message.js';
 import type { CopyText, Violation } from './types.js';
 
 export interface ReviewOptions {
@@ -18,7 +19,10 @@ export interface ReviewOptions {
 export function reviewEditedCopy(copy: CopyText, messages: string[], options: ReviewOptions): Violation[] {
   const productName = options.productName ?? options.config.copy.productName;
   const voice = options.voice ?? loadBrandVoice(options.config, options.cwd);
-  const inputs = messages.map((m) => m.trim()).filter(Boolean);
+  const inputs = messages.map((m) => cleanCommitMessage(m.trim())).filter(Boolean);
   const inventory = buildInventory(inputs, [...(productName ? [productName] : []), ...voice.allowedNames]);
-  return checkCopy(copy, { voice, inventory }).map((v) => ({ ...v, fixed: false }));
+  // An emptied caption is the person's choice not to publish that variant, not a fault.
+  return checkCopy(copy, { voice, inventory })
+    .filter((v) => !(v.field.startsWith('captions.') && v.detail === 'empty'))
+    .map((v) => ({ ...v, fixed: false }));
 }

@@ -20,11 +20,40 @@ export function stripEmoji(text: string, keep = 0): string {
 const TYPE_PREFIX = /(^|[.!?]\s+|\n\s*)(?:feat|fix|perf|chore|docs|refactor|build|ci|test|tests|style|revert)(?:\([^)\n]*\))?!?:\s*/gi;
 const PR_REFERENCE = /\s*\((?:[\w.-]+\/[\w.-]+)?#\d+\)|(?<![\w#&])(?:[\w.-]+\/[\w.-]+)?#\d+\b/g;
 
-export function findCommitSyntax(text: string): string[] {
+/** `code` spans are allowed when the brand voice keeps identifiers as code. */
+export function findCommitSyntax(text: string, options: { codeSpans?: boolean } = {}): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(TYPE_PREFIX)) found.push(`type prefix "${m[0].trim().replace(/^[.!?]\s*/, '')}"`);
   for (const m of text.matchAll(PR_REFERENCE)) found.push(`reference "${m[0].trim()}"`);
-  if (text.includes('`')) found.push('backticks');
+  const rest = options.codeSpans ? text.replace(/`[^`\n]+`/g, '') : text;
+  if (rest.includes('`')) found.push('backticks');
+  return found;
+}
+
+const TRAILER_WORDS = /\b(?:Co-authored-by|Signed-off-by|Reviewed-by|Acked-by|Tested-by|Reported-by|Suggested-by|Helped-by|Change-Id)\b:?/gi;
+const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const HANDLE = /(?<![\w.@/`])@[A-Za-z0-9][A-Za-z0-9-]{0,38}\b(?![/.@]\w)/g;
+
+/** Things about people, never copy: e-mail addresses, @handles, trailer keywords. */
+export function findPrivate(text: string): string[] {
+  return [
+    ...(text.match(ADDRESS) ?? []).map((a) => `e-mail address "${a}"`),
+    ...(text.replace(ADDRESS, '').match(HANDLE) ?? []).map((h) => `handle "${h}"`),
+    ...(text.match(TRAILER_WORDS) ?? []).map((t) => `trailer "${t.replace(/:$/, '')}"`),
+  ];
+}
+
+export function stripPrivate(text: string): string {
+  return tidy(text.replace(/<\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*>/g, '').replace(ADDRESS, '').replace(HANDLE, '').replace(TRAILER_WORDS, ''));
+}
+
+const DANGLING_END = /\b(?:and|or|but|nor|with|without|to|of|for|from|by|at|the|a|an|than|via|into)\s*[.!?]$/i;
+
+/** Sentences that end on a conjunction, preposition or article, and doubled spaces. */
+export function findGrammarProblems(text: string): string[] {
+  const found: string[] = [];
+  if (/\S[ \t]{2,}\S/.test(text)) found.push('doubled space');
+  for (const s of sentences(text)) if (/\s/.test(s.trim()) && DANGLING_END.test(s)) found.push(`sentence ends on "${s.match(/(\w+)\s*[.!?]$/)?.[1]}": "${s.slice(-40)}"`);
   return found;
 }
 

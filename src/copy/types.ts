@@ -4,7 +4,7 @@ export type CopyField = 'headline' | 'blurb' | 'captions.x' | 'captions.linkedin
 
 export const COPY_FIELDS: readonly CopyField[] = ['headline', 'blurb', 'captions.x', 'captions.linkedin', 'captions.mastodon', 'changelog'];
 
-export type ViolationRule = 'banned_phrase' | 'emoji' | 'commit_syntax' | 'length' | 'sentences' | 'fact';
+export type ViolationRule = 'banned_phrase' | 'emoji' | 'commit_syntax' | 'length' | 'sentences' | 'fact' | 'private' | 'grammar';
 
 /**
  * One finding of the guards. `fixed: true` means the final copy no longer has the problem

@@ -37,16 +37,18 @@ describe('offline drafter', () => {
 
   test('the sample latency figure survives as written and no percentage appears', async () => {
     const draft = await draftCopy(['perf(search): latency reduced by 400ms (#120)'], { config, voice, productName: 'Parcelbird', model: null });
-    expect(draft.blurb).toContain('400ms');
+    expect(draft.headline).toBe('Faster search: latency down 400 ms');
+    expect(draft.blurb).toContain('Search latency is down 400 ms.');
     expect(JSON.stringify({ ...draft, changelog: '' })).not.toMatch(/%|#120/);
-    expect(draft.changelog).toBe('perf(search): latency reduced by 400ms (#120)');
+    expect(draft.changelog).toBe('Improved\n- search: Latency reduced by 400ms (#120)');
     expect(draft.facts).toEqual(['400ms']);
   });
 
   test('a breaking change is said out loud with its note', async () => {
     const draft = await draftCopy(['feat(api)!: drop the v1 endpoints\n\nBREAKING CHANGE: clients must call /v2'], { config, voice, productName: 'Parcelbird', model: null });
     expect(draft.blurb).toContain('Breaking change: clients must call /v2.');
-    expect(draft.changelog).toContain('BREAKING CHANGE: clients must call /v2');
+    expect(draft.headline).toMatch(/^Breaking change: /);
+    expect(draft.changelog).toBe('Breaking changes\n- api: Drop the v1 endpoints\n  clients must call /v2');
   });
 
   test('a banned word in the commit itself is removed from the copy and reported as fixed', async () => {
@@ -57,10 +59,10 @@ describe('offline drafter', () => {
 
   test('chores are left out when features exist, and several commits are listed', async () => {
     const draft = await draftCopy(['chore: bump deps', 'feat: add dark mode', 'fix: keep the sidebar open'], { config, voice, productName: 'Parcelbird', model: null });
-    expect(draft.headline).toBe('Parcelbird now adds dark mode');
-    expect(draft.blurb).toContain('Also in this release: Keep the sidebar open.');
-    expect(draft.changelog).not.toContain('chore');
-    expect(draft.captions.linkedin).toContain('- Add dark mode\n- Keep the sidebar open');
+    expect(draft.headline).toBe('New in Parcelbird: dark mode');
+    expect(draft.blurb).toBe('Parcelbird now has dark mode. Parcelbird now keeps the sidebar open.');
+    expect(draft.changelog).toBe('New\n- Add dark mode\n\nFixed\n- Keep the sidebar open');
+    expect(draft.captions.linkedin).toContain('What changed:\n• New: Dark mode\n• Fixed: Keep the sidebar open');
   });
 
   test('the same input gives the same draft', async () => {
@@ -95,7 +97,7 @@ describe('offline drafter', () => {
     const custom = loadConfig({ env: {}, cwd: tmp });
     custom.copy.brandVoiceFile = 'voice.yaml';
     const draft = await draftCopy(['feat: add dark mode'], { config: custom, cwd: tmp, productName: 'Parcelbird', model: null });
-    expect(draft.headline).toBe('Parcelbird now adds mode');
+    expect(draft.headline).toBe('New in Parcelbird: mode');
     expect(draft.violations.some((v) => v.rule === 'banned_phrase' && v.fixed)).toBe(true);
   });
 });

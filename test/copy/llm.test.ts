@@ -75,7 +75,7 @@ describe('LLM drafter against a loopback OpenAI-compatible server', () => {
     const draft = await draftCopy([COMMIT], { config: llmConfig(), cwd: tmp });
     expect(fake.chatRequests).toHaveLength(2);
     expect(draft.headline).toBe('Parcelbird search answers 400ms sooner');
-    expect(draft.changelog).toBe(COMMIT);
+    expect(draft.changelog).toBe('Improved\n- search: Latency reduced by 400ms (#120)');
     expect(draft.violations.length).toBeGreaterThan(0);
     expect(draft.violations.every((v) => v.fixed && v.repair?.startsWith('regenerated'))).toBe(true);
   });
@@ -106,8 +106,39 @@ describe('LLM drafter against a loopback OpenAI-compatible server', () => {
     expect(draft.source).toBe('offline');
     if (expected) expect(draft.fallback).toBe(expected);
     else expect(draft.fallback).toMatch(/^llm_/);
-    expect(draft.headline).toBe('Performance work in Parcelbird: latency reduced by 400ms');
+    expect(draft.headline).toBe('Faster search: latency down 400 ms');
     expect(isClean(draft)).toBe(true);
+  });
+});
+
+describe('LLM output goes through the same guards', () => {
+  const leaky = JSON.stringify({
+    headline: 'Parcelbird search answers 400ms sooner',
+    blurb: 'Search latency dropped by 400ms, thanks to jane@example.com and @janedoe. Results appear sooner and.',
+    captions: {
+      x: 'Parcelbird search answers 400ms sooner. Co-authored-by: Jane Doe',
+      linkedin: 'Parcelbird search now answers 400ms sooner.\n\n• Search:  faster answers',
+      mastodon: 'Parcelbird search answers 400ms sooner.',
+    },
+  });
+
+  test('the prompt lists the voice\'s banned words with their replacements and forbids trailers and addresses', async () => {
+    fake.setChat({ kind: 'reply', content: goodCopy });
+    await draftCopy([COMMIT], { config: llmConfig(), cwd: tmp });
+    const system = fake.chatRequests[0].messages[0].content;
+    expect(system).toMatch(/Never use these words or phrases: .*revolutionary.*leverage \(write "use"\)/);
+    expect(system).toMatch(/Never mention people, e-mail addresses, @handles or commit trailers/);
+  });
+
+  test('addresses, handles, trailers, dangling words and doubled spaces in a reply never reach the final copy', async () => {
+    fake.setChat({ kind: 'reply', content: leaky });
+    const draft = await draftCopy([`${COMMIT}\n\nCo-authored-by: Jane Doe <jane@example.com>`], { config: llmConfig(), cwd: tmp, maxRegenerations: 0 });
+    expect(draft.source).toBe('fake-copy');
+    const text = JSON.stringify({ ...draft.captions, headline: draft.headline, blurb: draft.blurb });
+    expect(text).not.toMatch(/@|Co-authored-by|Jane|sooner and\.|  /);
+    expect(draft.violations.map((v) => v.rule)).toEqual(expect.arrayContaining(['private', 'grammar']));
+    expect(isClean(draft)).toBe(true);
+    expect(draft.facts).not.toContain('Jane');
   });
 });
 

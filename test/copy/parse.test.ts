@@ -1,4 +1,5 @@
-import { cleanSummary, groupCommits, parseCommitMessages, selectNotable } from '../../src/copy/parse';
+import { cleanSummary, parseCommitMessages, selectNotable } from '../../src/copy/parse';
+import { releaseItems } from '../../src/copy/release-notes';
 
 describe('parseCommitMessages', () => {
   test('reads type, scope, summary without commit syntax, references', async () => {
@@ -41,7 +42,7 @@ describe('parseCommitMessages', () => {
   });
 });
 
-describe('selectNotable and groupCommits', () => {
+describe('selectNotable and releaseItems', () => {
   test('chore, ci, test, build, style and refactor drop out when something else is left', async () => {
     const commits = await parseCommitMessages(['chore: bump deps', 'ci: cache npm', 'feat: add dark mode', 'test: cover x', 'build: tweak', 'style: fmt', 'refactor: split', 'Fix typo in README']);
     expect(selectNotable(commits).map((c) => c.header)).toEqual(['feat: add dark mode', 'Fix typo in README']);
@@ -57,14 +58,13 @@ describe('selectNotable and groupCommits', () => {
     expect(selectNotable(commits)).toHaveLength(2);
   });
 
-  test('groups come features first, then breaking, performance, fixes, others', async () => {
-    const commits = await parseCommitMessages(['fix: a', 'docs: b', 'perf: c', 'feat!: d', 'feat: e']);
-    expect(groupCommits(commits).map((g) => [g.group, g.commits.map((c) => c.summary)])).toEqual([
-      ['feature', ['e']],
-      ['breaking', ['d']],
-      ['performance', ['c']],
-      ['fix', ['a']],
-      ['other', ['b']],
+  test('release notes come breaking first, then new, improved, fixed; docs, bumps, reverts and merges are left out', async () => {
+    const commits = await parseCommitMessages(['fix: a', 'docs: b', 'perf: c', 'feat!: d', 'feat: e', 'Bumped v1.2.0', 'revert: f', "Merge branch 'main' into next", 'chore(deps): bump x from 1.0.0 to 1.0.1', 'update y to 2.0.0']);
+    expect(releaseItems(commits).map((i) => [i.kind, i.commit.summary])).toEqual([
+      ['breaking', 'd'],
+      ['new', 'e'],
+      ['improved', 'c'],
+      ['fixed', 'a'],
     ]);
   });
 });

@@ -95,7 +95,10 @@ describe('edit modal round trip', () => {
     expect(parseEditMetadata('not json')).toBeUndefined();
   });
 
-  test('the announcement is headline, blurb and changelog', () => {
-    expect(announcementText(draft)).toBe(`${draft.headline}\n\n${draft.blurb}\n\nChangelog: ${draft.changelog}`);
+  test('the announcement is headline, blurb, the platform variants the person kept, and the changelog', () => {
+    const { x, linkedin, mastodon } = draft.captions;
+    expect(announcementText(draft)).toBe(`${draft.headline}\n\n${draft.blurb}\n\nX:\n${x}\n\nLinkedIn:\n${linkedin}\n\nMastodon:\n${mastodon}\n\nChangelog:\n${draft.changelog}`);
+    const onlyX = { ...draft, captions: { x, linkedin: '', mastodon: '  ' } };
+    expect(announcementText(onlyX)).toBe(`${draft.headline}\n\n${draft.blurb}\n\nX:\n${x}\n\nChangelog:\n${draft.changelog}`);
   });
 });

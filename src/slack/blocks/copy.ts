@@ -91,9 +91,21 @@ export function copyDraftMessage(record: CopyDraftRecord, note?: string): { text
   return { text: `Release copy draft: ${truncate(d.headline, 200)}`, blocks };
 }
 
+/** The platform variants the person kept: a caption they emptied in the edit modal is left out. */
+function chosenVariants(copy: CopyText): Array<[string, string]> {
+  return (
+    [
+      ['X', copy.captions.x],
+      ['LinkedIn', copy.captions.linkedin],
+      ['Mastodon', copy.captions.mastodon],
+    ] as Array<[string, string]>
+  ).filter(([, text]) => text.trim());
+}
+
 /** What goes to the announcements channel: exactly this text is recorded with the approval. */
 export function announcementText(copy: CopyText): string {
-  return [copy.headline, copy.blurb, `Changelog: ${copy.changelog}`].map((s) => s.trim()).filter(Boolean).join('\n\n');
+  const variants = chosenVariants(copy).map(([label, text]) => `${label}:\n${text.trim()}`);
+  return [copy.headline, copy.blurb, ...variants, `Changelog:\n${copy.changelog}`].map((s) => s.trim()).filter(Boolean).join('\n\n');
 }
 
 export function announcementMessage(copy: CopyText): { text: string; blocks: SlackBlock[] } {
@@ -102,18 +114,19 @@ export function announcementMessage(copy: CopyText): { text: string; blocks: Sla
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: truncate(copy.headline, 150), emoji: false } },
       section(escapeMrkdwn(copy.blurb)),
-      context(`Changelog: ${escapeMrkdwn(copy.changelog)}`),
+      ...chosenVariants(copy).map(([label, text]) => section(`*${label}*\n${escapeMrkdwn(text.trim())}`)),
+      context(`Changelog:\n${escapeMrkdwn(copy.changelog)}`),
     ],
   };
 }
 
 /** Modal inputs, by block id; each holds one plain_text_input with action_id `value`. */
-export const EDIT_FIELDS: Array<{ block: string; label: string; multiline: boolean; get: (c: CopyText) => string }> = [
+export const EDIT_FIELDS: Array<{ block: string; label: string; multiline: boolean; optional?: boolean; get: (c: CopyText) => string }> = [
   { block: 'headline', label: 'Headline', multiline: false, get: (c) => c.headline },
   { block: 'blurb', label: 'Blurb (2–3 sentences)', multiline: true, get: (c) => c.blurb },
-  { block: 'x', label: 'X caption (≤ 280)', multiline: true, get: (c) => c.captions.x },
-  { block: 'linkedin', label: 'LinkedIn caption (≤ 1,300)', multiline: true, get: (c) => c.captions.linkedin },
-  { block: 'mastodon', label: 'Mastodon caption (≤ 500)', multiline: true, get: (c) => c.captions.mastodon },
+  { block: 'x', label: 'X caption (≤ 280; empty leaves it out)', multiline: true, optional: true, get: (c) => c.captions.x },
+  { block: 'linkedin', label: 'LinkedIn caption (≤ 1,300; empty leaves it out)', multiline: true, optional: true, get: (c) => c.captions.linkedin },
+  { block: 'mastodon', label: 'Mastodon caption (≤ 500; empty leaves it out)', multiline: true, optional: true, get: (c) => c.captions.mastodon },
   { block: 'changelog', label: 'Changelog', multiline: true, get: (c) => c.changelog },
 ];
 
@@ -138,6 +151,7 @@ export function copyEditModal(draft: CopyDraft, meta: EditModalMetadata): Record
       ...EDIT_FIELDS.map((f) => ({
         type: 'input',
         block_id: f.block,
+        ...(f.optional ? { optional: true } : {}),
         label: { type: 'plain_text', text: f.label },
         element: { type: 'plain_text_input', action_id: 'value', multiline: f.multiline, max_length: INPUT_MAX, initial_value: f.get(draft).slice(0, INPUT_MAX) },
       })),
