@@ -6,7 +6,8 @@ import { changeFacts, isSchemaChange } from './sql-changes.js';
 import { fallbackFacts } from './sql-fallback.js';
 import { SchemaModel } from './sql-model.js';
 import { renderTable } from './sql-render.js';
-import { splitSqlStatements } from './sql-statements.js';
+import { seedChunks } from './sql-seeds.js';
+import { splitSqlStatements, type SqlStatement } from './sql-statements.js';
 
 const log = childLogger('ingest.sql');
 
@@ -16,7 +17,7 @@ const TABLE_SHAPING = /^(CREATE\s+(?:(?:GLOBAL|LOCAL)\s+)?(?:TEMP(?:ORARY)?\s+|U
 const MAX_AST_STATEMENT = 20_000;
 
 /** Reads one script's table-shaping statements into the model; `file` is recorded as their origin. */
-export function applySqlScript(model: SchemaModel, script: string, file: string): { statements: number; viaParser: number; viaFallback: number } {
+export function applySqlScript(model: SchemaModel, script: string, file: string): { statements: SqlStatement[]; viaParser: number; viaFallback: number } {
   const statements = splitSqlStatements(script);
   let viaParser = 0;
   let viaFallback = 0;
@@ -30,7 +31,7 @@ export function applySqlScript(model: SchemaModel, script: string, file: string)
     else if (facts.length) viaFallback++;
     for (const fact of facts) model.apply(fact, st.line, file);
   }
-  return { statements: statements.length, viaParser, viaFallback };
+  return { statements, viaParser, viaFallback };
 }
 
 /**
@@ -42,12 +43,12 @@ export async function loadSql(content: Buffer, relPath: string): Promise<LoadedS
   const script = decodeText(content, relPath);
   const model = new SchemaModel();
   const { statements, viaParser, viaFallback } = applySqlScript(model, script, relPath);
-  if (statements === 0) throw parseFailed(relPath, 'no SQL statements found');
+  if (statements.length === 0) throw parseFailed(relPath, 'no SQL statements found');
   const tables = model.result();
-  if (tables.length === 0 && !splitSqlStatements(script).some((s) => /^[A-Z]+\b/i.test(s.sql))) {
+  if (tables.length === 0 && !statements.some((s) => /^[A-Z]+\b/i.test(s.sql))) {
     throw parseFailed(relPath, 'does not look like SQL (no statement starts with a keyword)');
   }
-  log.debug({ path: relPath, statements, viaParser, viaFallback, tables: tables.length }, 'sql loaded');
+  log.debug({ path: relPath, statements: statements.length, viaParser, viaFallback, tables: tables.length }, 'sql loaded');
   const chunks: ChunkDraft[] = tables.map((t) => ({
     kind: 'sql-table',
     section: `table ${t.name}`,
@@ -62,6 +63,7 @@ export async function loadSql(content: Buffer, relPath: string): Promise<LoadedS
       partitionOf: t.partitionOf,
     },
   }));
+  chunks.push(...seedChunks(statements, (name) => tables.find((t) => t.name === name)?.columns.map((c) => c.name) ?? []));
   const infos: TableInfo[] = tables.map(({ line: _line, partitionOf: _p, partitions: _ps, ...info }) => info);
   return { chunks, tables: infos };
 }
