@@ -234,7 +234,18 @@ export function llmConfigured(config: Config): boolean {
   return Boolean(config.openai.apiKey || config.openai.baseUrl);
 }
 
-/** Read before config so the logger exists early; the only other env read. */
-export function envLogLevel(env: NodeJS.ProcessEnv = process.env): string {
-  return env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
+/**
+ * Read before config so the logger exists early; the only other env reads. At a terminal the
+ * default is warnings and errors only, so a person sees output meant for them; a service (stderr
+ * not a TTY: Docker, systemd, CI) logs info. LOG_LEVEL always wins.
+ */
+export function envLogLevel(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stderr.isTTY)): string {
+  return env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : isTTY ? 'warn' : 'info');
+}
+
+/** JSON lines for machines (not a TTY), one readable line per event at a terminal; LOG_FORMAT=json|pretty overrides. */
+export function envLogFormat(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stderr.isTTY)): 'json' | 'pretty' {
+  const asked = env.LOG_FORMAT?.toLowerCase();
+  if (asked === 'json' || asked === 'pretty') return asked;
+  return isTTY ? 'pretty' : 'json';
 }
