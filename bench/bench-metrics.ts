@@ -8,7 +8,7 @@ import { SqliteMetricsStore } from '../src/metrics/sqlite.js';
 import type { MetricEvent, MetricsStore } from '../src/metrics/types.js';
 import { loadWeeklyReport, type ReportSettings } from '../src/metrics/weekly.js';
 import { weekContaining } from '../src/metrics/week.js';
-import { startThrowawayPostgres } from '../test/support/postgres.js';
+import { startThrowawayPostgres } from './support/postgres.js';
 
 /**
  * Metrics at scale: 1M synthetic events (a year of a busy team: observe-mode weeks first, then

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventEnvelope, mentionEvent } from '../test/support/signed.js';
+import { eventEnvelope, mentionEvent } from './support/signed.js';
 import { startBenchApp } from './bench-app.js';
 import { startSlackSide } from './slack-side.js';
 

@@ -7,7 +7,7 @@
  * Run with `npm run bench -- --soak [--soak-seconds N]`; not in the default bench, not in CI.
  */
 import os from 'node:os';
-import { eventEnvelope, getOnce, mentionEvent, postSigned } from '../test/support/signed.js';
+import { eventEnvelope, getOnce, mentionEvent, postSigned } from './support/signed.js';
 import { startBenchApp } from './bench-app.js';
 import { startSlackSide } from './slack-side.js';
 

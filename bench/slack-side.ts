@@ -5,8 +5,8 @@
  * Under ts-jest (no compiled script to fork) it runs in-process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { FakeSlack } from '../test/support/fake-slack.js';
-import { getOnce, postSigned } from '../test/support/signed.js';
+import { FakeSlack } from './support/fake-slack.js';
+import { getOnce, postSigned } from './support/signed.js';
 
 const CHILD_FLAG = '--slack-side-child';
 

@@ -13,6 +13,7 @@ import { addToReport, emptyReport, locateInSource, sanitize, sanitizeMany, type 
 import { createProgress, type Progress } from './progress.js';
 import { createGraphBuilder, type GraphBuilder } from './graph-builder.js';
 import { VectorFeed } from './vector-feed.js';
+import { appliedSqlTables } from './applied-schema.js';
 
 const log = childLogger('ingest');
 
@@ -83,7 +84,7 @@ async function ingest(options: IngestOptions, params: IndexParams, builder: Grap
   const hint = Math.max(reusable?.chunks.length ?? 0, sources.length * 8);
   const feed = new VectorFeed(options.embedder.embeddings, builder, options.batchSize ?? 256, hint, reusable?.manifest.embedder.dimensions ?? 0);
   const chunks: Chunk[] = [];
-  const tables: TableInfo[] = [];
+  let tables: TableInfo[] = [];
   const manifestSources: Record<string, SourceEntry> = {};
 
   progress.start('ingest', sources.length);
@@ -117,6 +118,7 @@ async function ingest(options: IngestOptions, params: IndexParams, builder: Grap
   }
   await feed.flush();
   progress.stop();
+  tables = await appliedSqlTables(sources, tables, new Set(Object.keys(manifestSources)));
   const present = new Set(sources.map((s) => s.relPath));
   for (const p of prevByPath.keys()) if (!present.has(p)) result.removed.push(p);
   result.chunks = chunks.length;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { configureSanitizer, parseAllowEntry } from './security/sanitize/allowlist.js';
 import { z } from 'zod';
+import { closestKey, cronString, keysAt, timeZoneString } from './config-hints.js';
 import { DeskmateError, ErrorCode } from './errors.js';
 
 /**
@@ -96,7 +97,7 @@ export const configSchema = z
     /** Who may read answers from the internal docs: Slack guests and Slack Connect users are refused unless allowed. */
     access: z.object({ allowGuests: z.boolean().default(false), allowExternal: z.boolean().default(false) }).strict().default({}),
     /** Stored questions, turns, feedback and closed escalations older than `days` are purged on `cron` (in UTC). */
-    retention: z.object({ days: z.number().int().positive().default(90), cron: z.string().default('17 3 * * *') }).strict().default({}),
+    retention: z.object({ days: z.number().int().positive().default(90), cron: cronString('17 3 * * *') }).strict().default({}),
     /** LLM budget: LLM calls per user per hour and a monthly USD cap per task; past them the offline path answers. */
     limits: z
       .object({
@@ -142,8 +143,8 @@ export const configSchema = z
     scaffold: z.object({ conventionsFile: z.string().optional() }).strict().default({}),
     report: z
       .object({
-        cron: z.string().default('0 9 * * 1'),
-        timezone: z.string().default('UTC'),
+        cron: cronString('0 9 * * 1'),
+        timezone: timeZoneString('UTC'),
         dashboardChannel: z.string().optional(),
         /** ISO weekdays (1 = Monday) that count as working days for "interruptions per working day". */
         workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
@@ -230,6 +231,15 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       const key = issue.path.join('.') || '(top level)';
       const envName = envNameFor(issue.path);
       const where = envName ? `${key} (or ${envName})` : key;
+      if (issue.code === z.ZodIssueCode.unrecognized_keys) {
+        const known = keysAt(configSchema, issue.path);
+        const at = issue.path.length ? `${key}.` : '';
+        const hints = issue.keys.map((k) => {
+          const guess = closestKey(k, known);
+          return `"${at}${k}" is not a setting${guess ? `: did you mean "${at}${guess}"?` : ''}`;
+        });
+        return `  - ${hints.join('; ')}${known.length ? ` (known${at ? ` under ${key}` : ''}: ${known.join(', ')})` : ''}`;
+      }
       return `  - ${where}: ${issue.message}`;
     });
     throw new DeskmateError(ErrorCode.ConfigInvalid, `Invalid configuration${fs.existsSync(file) ? ` in ${file}` : ''}:\n${problems.join('\n')}\nSee deskmate.config.example.yaml for every setting and its default.`);
@@ -250,7 +260,18 @@ export function llmConfigured(config: Config): boolean {
   return Boolean(config.openai.apiKey || config.openai.baseUrl);
 }
 
-/** Read before config so the logger exists early; the only other env read. */
-export function envLogLevel(env: NodeJS.ProcessEnv = process.env): string {
-  return env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info');
+/**
+ * Read before config so the logger exists early; the only other env reads. At a terminal the
+ * default is warnings and errors only, so a person sees output meant for them; a service (stderr
+ * not a TTY: Docker, systemd, CI) logs info. LOG_LEVEL always wins.
+ */
+export function envLogLevel(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stderr.isTTY)): string {
+  return env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : isTTY ? 'warn' : 'info');
+}
+
+/** JSON lines for machines (not a TTY), one readable line per event at a terminal; LOG_FORMAT=json|pretty overrides. */
+export function envLogFormat(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stderr.isTTY)): 'json' | 'pretty' {
+  const asked = env.LOG_FORMAT?.toLowerCase();
+  if (asked === 'json' || asked === 'pretty') return asked;
+  return isTTY ? 'pretty' : 'json';
 }

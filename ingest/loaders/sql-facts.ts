@@ -27,7 +27,18 @@ export type SchemaFact =
   | { kind: 'constraint'; table: QualifiedName; constraint: ConstraintFact }
   | { kind: 'index'; table: QualifiedName; name: string; columns: string[]; unique: boolean }
   | { kind: 'comment'; table: QualifiedName; column?: string; text: string }
-  | { kind: 'partition'; parent: QualifiedName; child: QualifiedName };
+  | { kind: 'partition'; parent: QualifiedName; child: QualifiedName }
+  // What later migrations do to tables earlier files made (see sql-changes.ts):
+  | { kind: 'drop-table'; table: QualifiedName }
+  | { kind: 'drop-column'; table: QualifiedName; column: string }
+  | { kind: 'drop-constraint'; table: QualifiedName; name: string }
+  | { kind: 'drop-primary-key'; table: QualifiedName }
+  | { kind: 'drop-foreign-key'; table: QualifiedName; name: string }
+  | { kind: 'drop-index'; name: string }
+  | { kind: 'rename-table'; table: QualifiedName; to: QualifiedName }
+  | { kind: 'rename-column'; table: QualifiedName; from: string; to: string }
+  | { kind: 'rename-constraint'; table: QualifiedName; from: string; to: string }
+  | { kind: 'set-nullable'; table: QualifiedName; column: string; nullable: boolean };
 
 /** A table as the loader builds it: the shared TableInfo plus what only the chunk text needs. */
 export interface TableBuild extends TableInfo {

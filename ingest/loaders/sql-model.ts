@@ -1,15 +1,33 @@
 import type { ForeignKey } from '../../src/ports/chunk.js';
+import { foreignKeyKey, type SchemaOrigins } from '../../src/schema/schema-origins.js';
 import type { ColumnFact, ConstraintFact, QualifiedName, SchemaFact, TableBuild } from './sql-facts.js';
+import { applyChange, type ChangeTarget } from './sql-model-changes.js';
 
-/** Accumulates facts, in script order, into tables with keys, indexes and comments. */
-export class SchemaModel {
-  private readonly tables = new Map<string, TableBuild & { implicit?: boolean }>();
+type ModelTable = TableBuild & { implicit?: boolean; seq: number };
 
-  apply(fact: SchemaFact, line: number): void {
+/**
+ * Accumulates facts, in script order, into tables with keys, indexes and comments. Several
+ * files (migrations) can be applied in turn; `file` records which one made each table and
+ * foreign key, so a review can say which migration introduced a finding.
+ */
+export class SchemaModel implements ChangeTarget {
+  readonly tables = new Map<string, ModelTable>();
+  readonly fkOrigin = new Map<ForeignKey, string>();
+  readonly pkOrigin = new Map<string, string>();
+  readonly defaultFkNames = new Map<ForeignKey, string>();
+  readonly defaultPkNames = new Map<string, string>();
+  private readonly tableOrigin = new Map<ModelTable, string>();
+  private seq = 0;
+  private file = '';
+
+  apply(fact: SchemaFact, line: number, file = ''): void {
+    this.file = file;
     switch (fact.kind) {
       case 'table': {
         const table = this.ensure(fact.table, line);
         table.line = line;
+        table.seq = this.seq++;
+        if (table.implicit) this.tableOrigin.set(table, file);
         table.implicit = false;
         for (const col of fact.columns) this.addColumn(table, col);
         for (const c of fact.constraints) this.addConstraint(table, c);
@@ -36,7 +54,25 @@ export class SchemaModel {
       }
       case 'partition':
         return this.link(fact.parent, fact.child, line);
+      default:
+        return applyChange(this, fact, file);
     }
+  }
+
+  /** Which file made each table, foreign key and missing primary key (keys as in schema-origins.ts). */
+  origins(): SchemaOrigins {
+    const out: SchemaOrigins = { tables: {}, foreignKeys: {}, primaryKeys: {} };
+    for (const t of this.tables.values()) {
+      const made = this.tableOrigin.get(t);
+      if (made !== undefined) out.tables[t.name] = made;
+      const pk = this.pkOrigin.get(t.name) ?? made;
+      if (pk !== undefined) out.primaryKeys[t.name] = pk;
+      for (const fk of t.foreignKeys) {
+        const from = this.fkOrigin.get(fk);
+        if (from !== undefined) out.foreignKeys[foreignKeyKey(t.name, fk.columns, fk.refTable)] = from;
+      }
+    }
+    return out;
   }
 
   /**
@@ -60,13 +96,14 @@ export class SchemaModel {
         }
       }
     }
-    return all.map(({ implicit: _implicit, ...t }) => t).sort((a, b) => a.line - b.line);
+    return all.sort((a, b) => a.seq - b.seq).map(({ implicit: _implicit, seq: _seq, ...t }) => t);
   }
 
-  private ensure(q: QualifiedName, line: number): TableBuild & { implicit?: boolean } {
+  private ensure(q: QualifiedName, line: number): ModelTable {
     let table = this.tables.get(q.name);
     if (!table) {
-      table = { name: q.name, columns: [], primaryKey: [], foreignKeys: [], indexes: [], line, partitions: [], implicit: true };
+      table = { name: q.name, columns: [], primaryKey: [], foreignKeys: [], indexes: [], line, partitions: [], implicit: true, seq: this.seq++ };
+      this.tableOrigin.set(table, this.file);
       if (q.schema) table.schema = q.schema;
       this.tables.set(q.name, table);
     }
@@ -82,6 +119,9 @@ export class SchemaModel {
   private addConstraint(table: TableBuild, c: ConstraintFact): void {
     if (c.type === 'primary') {
       table.primaryKey = [...c.columns];
+      this.pkOrigin.delete(table.name);
+      if (!c.name) this.defaultPkNames.set(table.name, `${table.name}_pkey`);
+      else this.defaultPkNames.delete(table.name);
       if (c.name) table.primaryKeyName = c.name;
       for (const col of table.columns) if (c.columns.includes(col.name)) col.nullable = false;
     } else if (c.type === 'unique') {
@@ -92,7 +132,11 @@ export class SchemaModel {
       if (c.name) fk.name = c.name;
       if (c.onDelete) fk.onDelete = c.onDelete;
       const same = (f: ForeignKey): boolean => f.refTable === fk.refTable && f.columns.join() === fk.columns.join();
-      if (!table.foreignKeys.some(same)) table.foreignKeys.push(fk);
+      if (!table.foreignKeys.some(same)) {
+        table.foreignKeys.push(fk);
+        this.fkOrigin.set(fk, this.file);
+        if (!fk.name) this.defaultFkNames.set(fk, `${table.name}_${fk.columns.join('_')}_fkey`);
+      }
     }
   }
 

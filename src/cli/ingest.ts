@@ -7,6 +7,7 @@ import { embedderSpecFor, embeddingsFor } from '../llm/models.js';
 import { readManifest } from '../knowledge/index/index-store.js';
 import { bundledSamplesDir, teamUploadsDir } from '../paths.js';
 import { runIngest, type IngestResult } from '../../ingest/pipeline.js';
+import { ensureWritableIndexDir, explainIngestFailure } from './failures.js';
 import { createProgress } from '../../ingest/progress.js';
 import { formatReport } from '../security/sanitize/index.js';
 
@@ -49,12 +50,17 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   const uploads = teamUploadsDir(config.dataDir);
   // Files an admin added from a DM (see /slack/uploads) join the configured sources on every re-index.
   const roots = paths.length ? paths : [...(config.index.sources.length ? config.index.sources : [bundledSamplesDir()]), ...(fs.existsSync(uploads) ? [uploads] : [])];
-  return runIngest({
-    roots,
-    indexDir,
-    embedder: { name: spec.name, embeddings },
-    progress: createProgress(process.stderr, Boolean(flags.quiet || flags.json)),
-  });
+  ensureWritableIndexDir(indexDir);
+  try {
+    return await runIngest({
+      roots,
+      indexDir,
+      embedder: { name: spec.name, embeddings },
+      progress: createProgress(process.stderr, Boolean(flags.quiet || flags.json)),
+    });
+  } catch (err) {
+    throw explainIngestFailure(err, { indexDir, embedder: provider, baseUrl: config.openai.baseUrl });
+  }
 }
 
 function summarize(r: IngestResult): string {

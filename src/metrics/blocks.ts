@@ -1,4 +1,4 @@
-import { duration, interruptionsLine, noDataLine, pct, perDay, weekSpan } from './format.js';
+import { duration, interruptionsLine, noDataLine, pct, perDay, questionsLine, weekSpan } from './format.js';
 import type { WeeklyReport } from './report.js';
 
 /**
@@ -25,7 +25,7 @@ export function reportBlocks(report: WeeklyReport): Block[] {
   blocks.push({
     type: 'section',
     fields: [
-      mrkdwn(`*Questions*\n${report.questions} (answered ${report.answered}, escalated ${report.escalated})`),
+      mrkdwn(`*Questions*\n${questionsLine(report)}`),
       mrkdwn(`*Deflection rate*\n${pct(report.deflection_rate)}`),
       mrkdwn(`*Senior interruptions*\n${interruptionsLine(report)}`),
       mrkdwn(`*Interruptions averted*\n${report.interruptions_averted} (reaching seniors ${perDay(report.net_interruptions_per_day)}/day)`),

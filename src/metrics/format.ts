@@ -13,8 +13,22 @@ export function duration(seconds: number | null): string {
   return `${Math.round((seconds / 86_400) * 10) / 10} d`;
 }
 
+/** Said wherever counts appear, so five console questions and an empty report do not look like a bug. */
+export const SCOPE_NOTE = 'Only Slack is counted: questions in the local console or `deskmate ask` are not recorded.';
+
+/** "107 = 70 answered + 28 escalated + 5 not helpful + 4 unanswered": parts that add up to the total. */
+export function questionsLine(report: WeeklyReport): string {
+  const o = report.outcomes;
+  const parts = [`${o.deflected} answered`, `${o.escalated} escalated`];
+  if (o.not_helpful) parts.push(`${o.not_helpful} answered but marked not helpful`);
+  if (o.unanswered) parts.push(`${o.unanswered} unanswered`);
+  const extra = report.escalated - o.escalated;
+  const escalations = extra > 0 ? `; escalations ${report.escalated} (${extra} from pings or handovers, not questions)` : '';
+  return `${report.questions}${report.questions ? ` = ${parts.join(' + ')}` : ''}${escalations}`;
+}
+
 export function noDataLine(report: WeeklyReport): string {
-  return `No data for ${report.week}: nobody asked Deskmate a question or pinged a senior in a channel it is in.`;
+  return `No data for ${report.week}: nobody asked Deskmate a question in Slack or pinged a senior in a channel it is in. ${SCOPE_NOTE}`;
 }
 
 /** "1.2/day (last week 0.6, baseline 2.6)". */
@@ -35,11 +49,12 @@ export function formatReportText(report: WeeklyReport): string {
     return lines.join('\n');
   }
   lines.push(
-    `Questions: ${report.questions} (answered by Deskmate ${report.answered}, escalated ${report.escalated})`,
+    `Questions: ${questionsLine(report)}`,
     `Deflection rate: ${pct(report.deflection_rate)}   Escalation rate: ${pct(report.escalation_rate)}   Helpful: ${pct(report.helpful_ratio)}`,
     `Senior interruptions: ${interruptionsLine(report)}; averted ${report.interruptions_averted}; reaching seniors ${perDay(report.net_interruptions_per_day)}/day`,
     `Median time to first answer: ${duration(report.median_time_to_answer_s)}; to resolution: ${duration(report.median_time_to_resolution_s)}`,
   );
+  lines.push(SCOPE_NOTE);
   if (report.per_senior.length) {
     lines.push('Per senior:');
     for (const s of report.per_senior) lines.push(`  ${s.senior}: ${perDay(s.interruptions_per_day)}/day (baseline ${perDay(s.baseline_per_day)}), averted ${s.interruptions_averted}, escalations ${s.escalations}`);

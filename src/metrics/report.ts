@@ -12,6 +12,11 @@ import { workingDaysBetween, type ReportWeek } from './week.js';
  * - net interruptions: pings − averted + escalations (an escalation is a senior interrupted on purpose).
  * - deflected: a question Deskmate answered that was neither escalated nor marked Not helpful (or
  *   "Still need a human" / "Ask a senior") within 24 h; deflection_rate = deflected / questions.
+ * - question outcomes partition the questions (they add up to `questions`): escalated (within 24 h,
+ *   answered first or not), deflected (answered, not escalated, not rejected), not_helpful (answered,
+ *   not escalated, rejected), unanswered (neither). `escalated` counts escalation events, which also
+ *   come from pings and handovers without a question, so it can differ from outcomes.escalated.
+ * - only Slack questions are recorded: the local console and `deskmate ask` write no metrics.
  * - time to answer: question → first answer by Deskmate or a person; time to resolution: question
  *   (or the escalation, without one) → escalation resolved.
  */
@@ -32,8 +37,17 @@ export interface ReportOptions {
   gapConfidence: number;
 }
 
+export interface QuestionOutcomes {
+  deflected: number;
+  escalated: number;
+  not_helpful: number;
+  unanswered: number;
+}
+
 export interface PeriodFigures {
   questions: number;
+  /** A partition of `questions` (see the definitions above). */
+  outcomes: QuestionOutcomes;
   answered: number;
   escalated: number;
   deflected: number;
@@ -167,13 +181,20 @@ export function periodFigures(events: MetricEvent[], week: ReportWeek, opts: Rep
   const negative = feedback.filter((f) => f.feedback === 'not_helpful' || f.feedback === 'still_need_human').length;
   const days = elapsedWorkingDays(week, opts.now, opts.workingDays);
   const deflected = outcomes.filter((o) => o.deflected).length;
+  const escalatedQ = outcomes.filter((o) => o.escalated).length;
   return {
     questions: outcomes.length,
+    outcomes: {
+      deflected,
+      escalated: escalatedQ,
+      not_helpful: outcomes.filter((o) => o.answeredByBot && !o.escalated && o.rejected).length,
+      unanswered: outcomes.filter((o) => !o.answeredByBot && !o.escalated).length,
+    },
     answered: outcomes.filter((o) => o.answeredByBot).length,
     escalated: escalations.length,
     deflected,
     deflection_rate: ratio(deflected, outcomes.length),
-    escalation_rate: ratio(outcomes.filter((o) => o.escalated).length, outcomes.length),
+    escalation_rate: ratio(escalatedQ, outcomes.length),
     interruptions: pings.length,
     interruptions_averted: avertedCount,
     working_days: days,

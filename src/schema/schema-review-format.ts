@@ -4,7 +4,12 @@ import type { ForeignKeyRef, SchemaReview } from './schema-review.js';
 const MAX_ITEMS = 25;
 
 function fkLabel(r: ForeignKeyRef): string {
-  return `\`${r.table}(${r.columns.join(', ')})\` → \`${r.refTable}${r.refColumns.length ? `(${r.refColumns.join(', ')})` : ''}\`${r.name ? ` (${r.name})` : ''}`;
+  return `\`${r.table}(${r.columns.join(', ')})\` → \`${r.refTable}${r.refColumns.length ? `(${r.refColumns.join(', ')})` : ''}\`${r.name ? ` (${r.name})` : ''}${from(r.file)}`;
+}
+
+/** Which migration introduced a finding, when the review spans files. */
+function from(file: string | undefined): string {
+  return file ? ` — introduced in ${file}` : '';
 }
 
 function capped<T>(items: T[], render: (item: T) => string): string[] {
@@ -21,6 +26,10 @@ export function formatSchemaReview(review: SchemaReview): string {
     `*Schema review* — ${s(review.tableCount, 'table')}, ${s(review.cycles.length, 'foreign-key cycle')}, ${s(review.withoutPrimaryKey.length, 'table')} without a primary key, ${s(review.unindexedForeignKeys.length, 'unindexed foreign key')}.`,
   );
 
+  if (review.migrations) {
+    const f = review.migrations.files;
+    out.push(`${s(f.length, 'migration file')} applied in order: ${f.length > 8 ? `${f.slice(0, 3).join(', ')}, … ${f.slice(-2).join(', ')}` : f.join(', ')}.`);
+  }
   out.push('', '*Migration order* (foreign-key dependencies first; tables on one step do not depend on each other):');
   review.levels.forEach((groups, i) => {
     const name = (t: string) => (review.partitions[t]?.length ? `${t} (+${s(review.partitions[t].length, 'partition')})` : t);
@@ -30,7 +39,7 @@ export function formatSchemaReview(review: SchemaReview): string {
 
   if (review.cycles.length) {
     out.push('', '*Foreign-key cycles*:');
-    out.push(...capped(review.cycles, (c) => [...c, c[0]].join(' → ')));
+    out.push(...capped(review.cycles.map((c, i) => ({ c, file: review.migrations?.cycles[i] })), ({ c, file }) => [...c, c[0]].join(' → ') + from(file)));
     out.push(
       'A migration that creates these tables in foreign-key order fails part-way: whichever table of a cycle goes first references one that does not exist yet. ' +
         'Create the tables without these constraints and add them afterwards (`ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY …`), or declare them `DEFERRABLE INITIALLY DEFERRED` so rows can be loaded inside one transaction:',
@@ -47,7 +56,7 @@ export function formatSchemaReview(review: SchemaReview): string {
 
   if (review.withoutPrimaryKey.length) {
     out.push('', '*Tables without a primary key* (rows cannot be addressed reliably; logical replication and many ORMs need one):');
-    out.push(...capped(review.withoutPrimaryKey, (t) => `\`${t}\``));
+    out.push(...capped(review.withoutPrimaryKey, (t) => `\`${t}\`${from(review.migrations?.withoutPrimaryKey[t])}`));
   }
 
   if (review.unindexedForeignKeys.length) {

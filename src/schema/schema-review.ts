@@ -1,5 +1,6 @@
 import type { ForeignKey, TableInfo } from '../ports/chunk.js';
 import { cyclesWithin, dependencyLevels, stronglyConnected, type DependencyGraph } from './schema-review-graph.js';
+import { foreignKeyKey, type SchemaOrigins } from './schema-origins.js';
 
 export { formatSchemaReview } from './schema-review-format.js';
 export { isSchemaReviewQuestion } from './schema-review-question.js';
@@ -17,6 +18,8 @@ export interface ForeignKeyRef {
   name?: string;
   /** Every FK column accepts NULL, so rows can go in first and the reference be filled in later. */
   nullable: boolean;
+  /** The migration file that added this foreign key (reviews across files only). */
+  file?: string;
 }
 
 export interface SchemaReview {
@@ -38,11 +41,22 @@ export interface SchemaReview {
   partitions: Record<string, string[]>;
   /** The tables the findings involve, for citing sources. */
   involved: string[];
+  /** Reviews across migration files: the files in the order applied, and which one introduced each finding. */
+  migrations?: {
+    files: string[];
+    /** Parallel to `cycles`: the file whose foreign key closed the cycle. */
+    cycles: string[];
+    /** Table → the file that created it without a primary key, or dropped its key. */
+    withoutPrimaryKey: Record<string, string>;
+  };
 }
 
 export interface ReviewOptions {
   /** Partition → partitioned parent (the SQL loader keeps this in each table chunk's `meta.partitionOf`). */
   partitionOf?: Record<string, string>;
+  /** Which file made what, and the order files were applied in (see applyMigrations). */
+  origins?: SchemaOrigins;
+  files?: string[];
 }
 
 /** Partition → parent, from indexed or freshly loaded SQL table chunks. */
@@ -61,9 +75,11 @@ export function tableKey(name: string): string {
   return last.replace(/^["`[]|["`\]]$/g, '').toLowerCase();
 }
 
-function refOf(table: TableInfo, fk: ForeignKey): ForeignKeyRef {
+function refOf(table: TableInfo, fk: ForeignKey, origins?: SchemaOrigins): ForeignKeyRef {
   const cols = fk.columns.map((c) => table.columns.find((col) => col.name.toLowerCase() === c.toLowerCase()));
+  const file = origins?.foreignKeys[foreignKeyKey(table.name, fk.columns, fk.refTable)];
   return {
+    ...(file !== undefined ? { file } : {}),
     table: tableKey(table.name),
     columns: fk.columns,
     refTable: tableKey(fk.refTable),
@@ -119,7 +135,7 @@ export function reviewSchema(tables: TableInfo[], options: ReviewOptions = {}): 
   for (const [key, t] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
     if (!parentOf.has(key)) graph.set(key, new Set());
     for (const fk of t.foreignKeys) {
-      const ref = refOf(t, fk);
+      const ref = refOf(t, fk, options.origins);
       refs.push(ref);
       if (stepOf(ref.refTable) === stepOf(key)) selfReferences.push(ref);
       else if (!byKey.has(ref.refTable)) externalReferences.push(ref);
@@ -163,7 +179,9 @@ export function reviewSchema(tables: TableInfo[], options: ReviewOptions = {}): 
   const involved = [
     ...new Set([...cycles.flat(), ...selfReferences.map((r) => r.table), ...withoutPrimaryKey, ...unindexedForeignKeys.flatMap((r) => [r.table, r.refTable])]),
   ].filter((t) => byKey.has(t));
+  const migrations = options.origins && options.files ? introducedIn(options.files, options.origins, cycles, refs, withoutPrimaryKey, stepOf) : undefined;
   return {
+    ...(migrations ? { migrations } : {}),
     tableCount: byKey.size,
     levels,
     order,
@@ -176,4 +194,21 @@ export function reviewSchema(tables: TableInfo[], options: ReviewOptions = {}): 
     partitions,
     involved,
   };
+}
+
+/** A cycle exists once its last edge does: the latest file among the first FK of each edge closed it. */
+function introducedIn(files: string[], origins: SchemaOrigins, cycles: string[][], refs: ForeignKeyRef[], withoutPk: string[], stepOf: (t: string) => string): NonNullable<SchemaReview['migrations']> {
+  const rank = (f: string | undefined) => (f === undefined ? -1 : files.indexOf(f));
+  const closedBy = cycles.map((cycle) => {
+    let latest: string | undefined;
+    cycle.forEach((from, i) => {
+      const to = cycle[(i + 1) % cycle.length];
+      const edge = refs.filter((r) => stepOf(r.table) === from && stepOf(r.refTable) === to).map((r) => r.file).sort((a, b) => rank(a) - rank(b))[0];
+      if (rank(edge) > rank(latest)) latest = edge;
+    });
+    return latest ?? '';
+  });
+  const noPk: Record<string, string> = {};
+  for (const t of withoutPk) if (origins.primaryKeys[t] !== undefined) noPk[t] = origins.primaryKeys[t];
+  return { files, cycles: closedBy, withoutPrimaryKey: noPk };
 }

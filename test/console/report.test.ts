@@ -29,7 +29,7 @@ describe('local console: report', () => {
     output.on('data', (c: Buffer) => (text += c.toString('utf8')));
     await runConsole(config, { indexDir: path.join(tmpDir(), 'docs-index'), input: Readable.from(['report\n']), output, interactive: false });
 
-    expect(text).toContain('Questions: 2 (answered by Deskmate 1, escalated 1)');
+    expect(text).toContain('Questions: 2 = 1 answered + 1 escalated\n');
     expect(text).toContain('Escalation reasons: design rationale 1');
     expect(text).toContain(await renderReport(config));
   });

@@ -74,7 +74,7 @@ describe.each(backends)('deskmate report from %s', (_name, open) => {
     try {
       const text = await printed({ week: '2026-W10' });
       expect(text).toMatch(/2026-W10 \(2026-03-02 to 2026-03-08, UTC\)/);
-      expect(text).toMatch(/Questions: 2 \(answered by Deskmate 1, escalated 1\)/);
+      expect(text).toMatch(/Questions: 2 = 1 answered \+ 1 escalated\n/);
       expect(text).toMatch(/Deflection rate: 50%/);
       expect(await printed({ week: '2026-W11' })).toMatch(/No data for 2026-W11/);
     } finally {

@@ -1,0 +1,58 @@
+import type { ChunkDraft } from '../../src/ports/chunk.js';
+import { normalizeName, qualifiedName } from './sql-facts.js';
+import { unquoteLiteral } from './sql-fallback.js';
+import type { SqlStatement } from './sql-statements.js';
+import { parenList, topLevelTokens } from './sql-tokens.js';
+
+/**
+ * INSERT … VALUES rows in a schema or migration usually seed settings, roles, plans or lookup
+ * values: facts people ask about ("what is the default retry limit?"). They become row chunks
+ * like the CSV loader's ("key: max_retries; value: 5"). INSERT … SELECT and bulk data past a
+ * cap are left out: a dump's data is not documentation.
+ */
+const ROWS_PER_CHUNK = 40;
+const MAX_ROWS_PER_TABLE = 80;
+const MAX_VALUE_CHARS = 200;
+
+const INSERT = /^INSERT\s+(?:IGNORE\s+)?INTO\s+((?:"(?:[^"]|"")*"|`[^`]*`|[\w$]+)(?:\.(?:"(?:[^"]|"")*"|`[^`]*`|[\w$]+))?)\s*(\([^)]*\))?\s*VALUES\s*([\s\S]+)$/i;
+
+function cell(raw: string): string {
+  const t = raw.trim();
+  const text = unquoteLiteral(t.replace(/::[\w ]+$/, '')) ?? t;
+  return text.replace(/\s+/g, ' ').slice(0, MAX_VALUE_CHARS);
+}
+
+/** Row chunks for the INSERT … VALUES statements of one script; `columnsOf` supplies names when the INSERT omits them. */
+export function seedChunks(statements: SqlStatement[], columnsOf: (table: string) => string[]): ChunkDraft[] {
+  const rows = new Map<string, { line: number; lines: string[] }>();
+  for (const st of statements) {
+    const m = INSERT.exec(st.sql);
+    if (!m) continue;
+    const table = qualifiedName(m[1]!.replace(/`([^`]*)`/g, '"$1"')).name;
+    const columns = m[2] ? parenList(m[2]).map((c) => normalizeName(c.replace(/^`|`$/g, '"'))) : columnsOf(table);
+    const entry = rows.get(table) ?? { line: st.line, lines: [] };
+    rows.set(table, entry);
+    for (const token of topLevelTokens(m[3]!)) {
+      if (token.text === ',') continue;
+      if (!token.text.startsWith('(')) break; // ON CONFLICT …, RETURNING …
+      if (entry.lines.length >= MAX_ROWS_PER_TABLE) break;
+      const values = parenList(token.text).map(cell);
+      const line = values.map((v, i) => `${columns[i] ?? `column ${i + 1}`}: ${v}`).filter((p) => !/: (NULL|)$/i.test(p)).join('; ');
+      if (line) entry.lines.push(line);
+    }
+  }
+  const chunks: ChunkDraft[] = [];
+  for (const [table, { line, lines }] of rows) {
+    for (let i = 0; i < lines.length; i += ROWS_PER_CHUNK) {
+      const part = lines.slice(i, i + ROWS_PER_CHUNK);
+      chunks.push({
+        kind: 'csv',
+        section: `rows of ${table} (seed data)`,
+        text: `Rows the SQL inserts into table ${table}:\n${part.join('\n')}`,
+        line,
+        meta: { table, seed: true, rows: part.length },
+      });
+    }
+  }
+  return chunks;
+}
