@@ -8,6 +8,7 @@ import { chatModelFor, embeddingsFor, type TaskModel } from '../../llm/models.js
 import { extractAnswer } from './extractive-answer.js';
 import { manifestStamp, openIndex, requireManifest } from '../index/index-store.js';
 import { classifyIntent } from '../intent/intent.js';
+import { detectSmallTalk } from '../intent/small-talk.js';
 import { buildAnswerPrompt, llmAnswer } from './llm-answer.js';
 import { HybridRetriever, type Hit, type RetrievalMode } from '../retrieval/retriever.js';
 import { isSchemaReviewQuestion } from '../../schema/schema-review.js';
@@ -23,13 +24,14 @@ export interface AskSource {
 
 export interface AskResult {
   question: string;
-  intent: 'answer' | 'escalate';
+  /** 'chat': small talk (a greeting, thanks, an acknowledgement) got a short social reply; never escalated. */
+  intent: 'answer' | 'escalate' | 'chat';
   escalate: boolean;
   reason: string;
   confidence: number;
   answer: string;
   sources: AskSource[];
-  /** "extractive" offline, otherwise the model's name. */
+  /** "extractive" offline, "small-talk" for a social reply, otherwise the model's name. */
   answeredBy: string;
   /** Set when the LLM failed and the offline answer stands in: why. */
   fallback?: string;
@@ -106,6 +108,8 @@ export class Asker {
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {
     const question = rawQuestion.trim().slice(0, MAX_QUESTION_CHARS);
+    const chat = detectSmallTalk(question);
+    if (chat) return { question, intent: 'chat', escalate: false, reason: `small talk (${chat.act})`, confidence: 1, answer: chat.reply, sources: [], answeredBy: 'small-talk' };
     const intent = classifyIntent(question);
     // Schema-wide questions (migration order, FK cycles, missing keys/indexes) get the computed review, not retrieval.
     if (isSchemaReviewQuestion(question) && this.retriever.graph.tables.length) {

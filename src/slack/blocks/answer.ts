@@ -51,6 +51,8 @@ export function sourcesBlock(sources: AskResult['sources']): SlackBlock | undefi
  * The answer (doc, question or LLM text) is escaped, so it can never carry a live mention.
  */
 export function answerMessage(result: AskResult, options: AnswerRenderOptions): RenderedMessage {
+  // Small talk gets its short reply alone: no sources, no feedback buttons.
+  if (result.intent === 'chat') return plainMessage(result.answer);
   const answer = escapeMrkdwn(result.answer);
   const pieces = splitText(answer, SECTION_TEXT_LIMIT - 10);
   const room = MAX_BLOCKS - RESERVED_BLOCKS;

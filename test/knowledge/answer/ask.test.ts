@@ -30,6 +30,18 @@ describe('Asker offline', () => {
     expect(r.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('answers small talk with a short social reply: intent chat, never escalated, no doc dump', async () => {
+    for (const text of ['Hi there!', 'thanks, that worked!', 'ok got it']) {
+      const r = await offline.ask(text);
+      expect(r).toMatchObject({ intent: 'chat', escalate: false, sources: [] });
+      expect(r.answer.length).toBeLessThan(120);
+    }
+    // A greeting in front of a question does not hide the question.
+    const q = await offline.ask('hi! how do I list shipments?');
+    expect(q.intent).toBe('answer');
+    expect(q.answer).toContain('GET /shipments');
+  });
+
   it('returns at most five sources, distinct by path and section, ranked by score', async () => {
     const r = await offline.ask('How do webhook retries work?');
     expect(r.sources.length).toBeLessThanOrEqual(5);
