@@ -151,7 +151,9 @@ export class HybridRetriever {
     let t = this.termCache.get(i);
     if (!t) {
       const chunk = this.index.chunks[i];
-      t = { body: queryTerms(`${chunk.text} ${chunk.path}`), heading: queryTerms(`${chunk.section} ${structureText(chunk)}`) };
+      // A chunk that holds several short subsections is found by any of their headings.
+      const headings = Array.isArray(chunk.meta?.headings) ? chunk.meta.headings.join(' ') : '';
+      t = { body: queryTerms(`${chunk.text} ${chunk.path}`), heading: queryTerms(`${chunk.section} ${headings} ${structureText(chunk)}`) };
       if (this.termCache.size >= 20_000) this.termCache.delete(this.termCache.keys().next().value as number);
       this.termCache.set(i, t);
     }
