@@ -56,7 +56,11 @@ export const configSchema = z
     models: z.object(Object.fromEntries(tasks.map((t) => [t, modelSchema.optional()])) as Record<LlmTask, z.ZodOptional<typeof modelSchema>>).strict().default({}),
     retrieval: z
       .object({
-        minConfidence: z.number().min(0).max(1).default(0.35),
+        /**
+         * Below this confidence (the fitted model's probability that the answer carries the key facts)
+         * a question is escalated. The default is bench/fit-confidence.ts's FITTED_THRESHOLD.
+         */
+        minConfidence: z.number().min(0).max(1).default(0.5),
       })
       .strict()
       .default({}),
@@ -106,7 +110,7 @@ export const configSchema = z
     /** Files shared with Deskmate in a DM: larger files are refused with a message. */
     uploads: z.object({ maxBytes: z.number().int().positive().default(5 * 1024 * 1024) }).strict().default({}),
     /** Unprompted answers in opted-in channels only go out above this retrieval confidence. */
-    proactive: z.object({ minConfidence: z.number().min(0).max(1).default(0.5) }).strict().default({}),
+    proactive: z.object({ minConfidence: z.number().min(0).max(1).default(0.7) }).strict().default({}),
     copy: z
       .object({
         productName: z.string().optional(),

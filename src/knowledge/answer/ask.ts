@@ -11,6 +11,7 @@ import { classifyIntent } from '../intent/intent.js';
 import { detectSmallTalk } from '../intent/small-talk.js';
 import { buildAnswerPrompt, llmAnswer } from './llm-answer.js';
 import { HybridRetriever, type Hit, type RetrievalMode } from '../retrieval/retriever.js';
+import { confidenceOf } from '../retrieval/confidence.js';
 import { isSchemaReviewQuestion } from '../../schema/schema-review.js';
 import { answerSchemaReview } from './schema-review-answer.js';
 
@@ -47,13 +48,8 @@ export interface AskOptions {
 }
 
 const MAX_QUESTION_CHARS = 4000;
-
-/** Confidence from the best hit's absolute score, squashed so 0.5 means "probably answered". */
-export function confidenceOf(hits: Hit[]): number {
-  if (!hits.length) return 0;
-  const s = hits[0].score;
-  return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
-}
+/** An escalation carries the tentative answer only above this share of the answer threshold. */
+const TENTATIVE_SHARE = 0.5;
 
 export class Asker {
   private constructor(
@@ -120,7 +116,7 @@ export class Asker {
       return { question, intent: 'answer', escalate: false, reason: `schema review of ${r.review.tableCount} tables`, confidence: 1, answer, sources: r.sources, answeredBy: r.answeredBy, ...(fallback ? { fallback } : {}) };
     }
     // Follow-ups ("and how do I undo it?") are retrieved with the thread's last turn for context.
-    const lastTurn = options.context?.length ? options.context[options.context.length - 1].slice(0, 500) : '';
+    const lastTurn = contextTurn(options.context ?? []);
     const retrieval = await this.retriever.retrieve(lastTurn && question.length < 80 ? `${question} ${lastTurn}` : question, 5, options.mode);
     const confidence = confidenceOf(retrieval.hits);
     const sources = retrieval.hits.map((h) => ({ path: h.chunk.path, section: h.chunk.section, score: Math.round(h.score * 1000) / 1000 }));
@@ -153,11 +149,27 @@ export class Asker {
         answer = `${offline.text}\n\n_(${fallback} This is the offline answer from the docs.)_`;
       }
     }
-    if (escalate && retrieval.hits.length) answer = `Tentative answer from the docs (unverified, for the senior):\n${answer}`;
+    if (escalate && retrieval.hits.length) {
+      // A tentative answer the model itself thinks is probably unrelated would only mislead the senior.
+      answer =
+        confidence >= this.config.retrieval.minConfidence * TENTATIVE_SHARE
+          ? `Tentative answer from the docs (unverified, for the senior):\n${answer}`
+          : 'No tentative answer: the closest doc sections do not look related to this question (listed below as sources).';
+    }
     if (!retrieval.hits.length) answer = 'I found nothing in the docs about this.';
     if (options.style === 'tutor' && answeredBy === 'extractive' && !escalate) answer = tutorWrap(answer, retrieval.hits);
     return { question, intent: escalate ? 'escalate' : 'answer', escalate, reason, confidence, answer, sources, answeredBy, ...(fallback ? { fallback } : {}) };
   }
+}
+
+/**
+ * The turn a follow-up is retrieved with: the asker's last turn that says something (small talk
+ * such as "ok got it" is no context), else the last turn that does. Adapters prefix turns with
+ * "User:" / "Deskmate:".
+ */
+function contextTurn(context: string[]): string {
+  const meaningful = [...context].reverse().filter((t) => !detectSmallTalk(t.replace(/^(?:User|Deskmate):\s*/, '')));
+  return (meaningful.find((t) => !t.startsWith('Deskmate:')) ?? meaningful[0] ?? '').slice(0, 500);
 }
 
 /** Offline tutoring: the same facts, framed as steps, ending with one next question. */

@@ -70,6 +70,9 @@ describe('Asker offline', () => {
     const r = await offline.ask('How do I configure Kubernetes autoscaling for the GPU cluster?');
     expect(r.escalate).toBe(true);
     expect(r.reason).toMatch(/low confidence/);
+    // Nothing related was found: no tentative answer that could mislead the senior.
+    expect(r.answer).not.toMatch(/^Tentative answer/);
+    expect(r.answer).toMatch(/do not look related/);
   });
 
   it('handles empty and huge questions without failing', async () => {
