@@ -61,6 +61,12 @@ export const configSchema = z
          * a question is escalated. The default is bench/fit-confidence.ts's FITTED_THRESHOLD.
          */
         minConfidence: z.number().min(0).max(1).default(0.5),
+        /**
+         * Citations as links: stored path prefix → URL template with {path} (the rest of the path),
+         * {anchor} (the heading's slug) and {line}; the longest matching prefix wins, "" matches all.
+         * E.g. { "mastodon-api/": "https://github.com/mastodon/documentation/blob/main/content/en/{path}#{anchor}" }.
+         */
+        sourceUrls: z.record(z.string(), z.string().min(1)).default({}),
       })
       .strict()
       .default({}),

@@ -14,6 +14,7 @@ import { HybridRetriever, type Hit, type RetrievalMode } from '../retrieval/retr
 import { confidenceOf } from '../retrieval/confidence.js';
 import { isSchemaReviewQuestion } from '../../schema/schema-review.js';
 import { answerSchemaReview } from './schema-review-answer.js';
+import { sourceUrl } from './source-links.js';
 
 const log = childLogger('ask');
 
@@ -21,6 +22,8 @@ export interface AskSource {
   path: string;
   section: string;
   score: number;
+  /** A link to the section when retrieval.sourceUrls has a template for its path. */
+  url?: string;
 }
 
 export interface AskResult {
@@ -119,7 +122,10 @@ export class Asker {
     const lastTurn = contextTurn(options.context ?? []);
     const retrieval = await this.retriever.retrieve(lastTurn && question.length < 80 ? `${question} ${lastTurn}` : question, 5, options.mode);
     const confidence = confidenceOf(retrieval.hits);
-    const sources = retrieval.hits.map((h) => ({ path: h.chunk.path, section: h.chunk.section, score: Math.round(h.score * 1000) / 1000 }));
+    const sources = retrieval.hits.map((h) => {
+      const url = sourceUrl(h.chunk, this.config.retrieval.sourceUrls);
+      return { path: h.chunk.path, section: h.chunk.section, score: Math.round(h.score * 1000) / 1000, ...(url ? { url } : {}) };
+    });
     const lowConfidence = confidence < this.config.retrieval.minConfidence;
     const escalate = intent.intent === 'escalate' || lowConfidence;
     const reason =

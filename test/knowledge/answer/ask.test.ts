@@ -42,6 +42,15 @@ describe('Asker offline', () => {
     expect(q.answer).toContain('GET /shipments');
   });
 
+  it('links each source through the configured URL template', async () => {
+    const cwd = tmpDir();
+    fs.writeFileSync(path.join(cwd, 'deskmate.config.yaml'), 'retrieval:\n  sourceUrls:\n    "": "https://github.com/acme/docs/blob/main/{path}#{anchor}"\n');
+    const linked = await Asker.open(loadConfig({ env: {}, cwd }), indexDir);
+    const r = await linked.ask('How does cursor pagination work?');
+    const guide = r.sources.find((s) => s.path.startsWith('guide/'))!;
+    expect(guide.url).toMatch(/^https:\/\/github\.com\/acme\/docs\/blob\/main\/guide\/[\w-]+\.md#[\w-]+$/);
+  });
+
   it('returns at most five sources, distinct by path and section, ranked by score', async () => {
     const r = await offline.ask('How do webhook retries work?');
     expect(r.sources.length).toBeLessThanOrEqual(5);
