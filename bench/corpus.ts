@@ -15,3 +15,9 @@ export function readJsonl<T>(file: string): T[] {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 }
+
+/** The dev corpus of other real projects' docs kept in the repository (tuning data, not held out). */
+export function devCorpusDir(): string | null {
+  const dir = path.resolve(packageRoot(), 'test', 'fixtures', 'devcorpus');
+  return fs.existsSync(path.join(dir, 'qa-dev.jsonl')) ? dir : null;
+}

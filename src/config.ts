@@ -59,7 +59,17 @@ export const configSchema = z
     models: z.object(Object.fromEntries(tasks.map((t) => [t, modelSchema.optional()])) as Record<LlmTask, z.ZodOptional<typeof modelSchema>>).strict().default({}),
     retrieval: z
       .object({
-        minConfidence: z.number().min(0).max(1).default(0.35),
+        /**
+         * Below this confidence (the fitted model's probability that the answer carries the key facts)
+         * a question is escalated. The default is bench/fit-confidence.ts's FITTED_THRESHOLD.
+         */
+        minConfidence: z.number().min(0).max(1).default(0.5),
+        /**
+         * Citations as links: stored path prefix → URL template with {path} (the rest of the path),
+         * {anchor} (the heading's slug) and {line}; the longest matching prefix wins, "" matches all.
+         * E.g. { "mastodon-api/": "https://github.com/mastodon/documentation/blob/main/content/en/{path}#{anchor}" }.
+         */
+        sourceUrls: z.record(z.string(), z.string().min(1)).default({}),
       })
       .strict()
       .default({}),
@@ -130,7 +140,7 @@ export const configSchema = z
       .strict()
       .default({}),
     /** Unprompted answers in opted-in channels only go out above this retrieval confidence. */
-    proactive: z.object({ minConfidence: z.number().min(0).max(1).default(0.5) }).strict().default({}),
+    proactive: z.object({ minConfidence: z.number().min(0).max(1).default(0.7) }).strict().default({}),
     copy: z
       .object({
         productName: z.string().optional(),

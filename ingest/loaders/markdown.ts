@@ -1,16 +1,9 @@
 import YAML from 'yaml';
 import type { ChunkDraft, LoadedSource } from '../../src/ports/chunk.js';
-import { cleanHeading, cleanMarkdownText, findEndpoints } from './markdown-clean.js';
+import { findEndpoints } from './markdown-clean.js';
+import { parseSections, type MdBlock, type MdSection } from './markdown-blocks.js';
 import { decodeText, describeCause, parseFailed } from './parse-failed.js';
-import { packBlocks, paragraphBlocks } from './text-pieces.js';
-
-/** One heading's own lines (up to the next heading), with where it sits in the outline. */
-interface Section {
-  level: number;
-  path: string[];
-  line: number;
-  lines: string[];
-}
+import { MAX_CHUNK_CHARS, splitParagraphs } from './text-pieces.js';
 
 interface FrontMatter {
   title?: string;
@@ -35,93 +28,130 @@ function readFrontMatter(lines: string[], relPath: string): FrontMatter {
   return { title: typeof title === 'string' && title.trim() ? title.trim() : undefined, bodyStart: end + 1 };
 }
 
-/** Scans ATX headings, ignoring `#` lines inside fenced code blocks. */
-function scanSections(lines: string[], bodyStart: number, root: string | undefined): Section[] {
-  const sections: Section[] = [{ level: 0, path: root ? [root] : [], line: bodyStart + 1, lines: [] }];
-  const stack: Array<{ level: number; title: string }> = [];
-  let fence: string | undefined;
-  for (let i = bodyStart; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-    } else if (marker) {
-      fence = marker;
-    } else {
-      const heading = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(raw);
-      const title = heading ? cleanHeading(heading[2] ?? '') : '';
-      if (heading && title) {
-        const level = heading[1]!.length;
-        while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
-        stack.push({ level, title });
-        const titles = stack.map((s) => s.title);
-        // A page's single H1 usually repeats the front-matter title; do not say it twice.
-        if (root && titles[0]?.toLowerCase() === root.toLowerCase()) titles.shift();
-        sections.push({ level, path: root ? [root, ...titles] : titles, line: i + 1, lines: [] });
-      }
-    }
-    sections[sections.length - 1]!.lines.push(raw);
-  }
-  return sections;
-}
-
 /**
  * The heading level that divides the document into topics: the highest level used more than
  * once (a page's single H1 is its title, and its H2s are the topics); failing that, the
  * level below the top one.
  */
-function topicLevel(sections: Section[]): number {
+function topicLevel(sections: MdSection[]): number {
   const counts = new Map<number, number>();
   for (const s of sections) if (s.level > 0) counts.set(s.level, (counts.get(s.level) ?? 0) + 1);
   const levels = [...counts.keys()].sort((a, b) => a - b);
   return levels.find((l) => (counts.get(l) ?? 0) > 1) ?? levels[1] ?? levels[0] ?? 1;
 }
 
-/** Groups sections into topics: a topic heading with all the deeper headings under it. */
-function groupTopics(sections: Section[]): Section[][] {
-  const level = topicLevel(sections);
-  const topics: Section[][] = [];
-  for (const s of sections) {
-    if (topics.length === 0 || (s.level > 0 && s.level <= level)) topics.push([s]);
-    else topics[topics.length - 1]!.push(s);
-  }
-  return topics;
-}
-
 function sectionName(path: string[], relPath: string): string {
   return path.length ? path.join(' > ') : relPath.split('/').pop() ?? relPath;
 }
 
+/** One block (a long code example, a long procedure) is only cut when it is this many times the chunk size. */
+const BLOCK_CUT_FACTOR = 3;
+
+interface Piece {
+  sections: MdSection[];
+  blocks: MdBlock[];
+  size: number;
+}
+
+const sizeOf = (blocks: MdBlock[]): number => blocks.reduce((n, b) => n + b.text.length + 2, 0);
+
+/** Is `s` inside the subtree of `head`? Sections come in document order, so only levels matter. */
+function isDescendant(s: MdSection, head: MdSection, between: MdSection[]): boolean {
+  return s.level > head.level && between.every((x) => x.level > head.level);
+}
+
 /**
- * Markdown → one chunk per topic (split at paragraph boundaries when long). Subsections stay
- * with their topic so that "Response" or "Headers" pieces keep the endpoint they belong to;
- * each piece is named by the deepest heading it starts under.
+ * Sections → pieces: a subsection joins the piece its parent heading starts while it fits
+ * ("Request", "Response" keep their endpoint), but never a piece started by a sibling or by
+ * another topic, so no chunk carries a sibling's text under the wrong heading. A long section
+ * splits between blocks.
+ */
+function packSections(sections: MdSection[], topic: number): Piece[] {
+  const pieces: Piece[] = [];
+  let current: Piece | null = null;
+  const close = () => {
+    if (current && current.blocks.some((b) => b.kind !== 'heading')) pieces.push(current);
+    current = null;
+  };
+  for (const s of sections) {
+    const own = sizeOf(s.blocks);
+    const cur = current as Piece | null;
+    const joins =
+      cur !== null && s.level > topic && cur.size + own <= MAX_CHUNK_CHARS && isDescendant(s, cur.sections[0]!, cur.sections.slice(1));
+    if (joins && cur) {
+      cur.sections.push(s);
+      cur.blocks.push(...s.blocks);
+      cur.size += own;
+      continue;
+    }
+    close();
+    for (const part of splitBlocks(s.blocks)) {
+      close();
+      current = { sections: [s], blocks: part, size: sizeOf(part) };
+    }
+  }
+  close();
+  return pieces;
+}
+
+/** A section's blocks in runs of at most MAX_CHUNK_CHARS, cut only between blocks (an oversized block alone). */
+function splitBlocks(blocks: MdBlock[]): MdBlock[][] {
+  const out: MdBlock[][] = [];
+  let run: MdBlock[] = [];
+  let size = 0;
+  for (const b of blocks.flatMap((x) => (x.text.length > MAX_CHUNK_CHARS * BLOCK_CUT_FACTOR ? cutBlock(x) : [x]))) {
+    // A heading stays with what follows it.
+    if (run.length && size + b.text.length + 2 > MAX_CHUNK_CHARS && !run.every((x) => x.kind === 'heading')) {
+      out.push(run);
+      run = [];
+      size = 0;
+    }
+    run.push(b);
+    size += b.text.length + 2;
+  }
+  if (run.length || !out.length) out.push(run);
+  return out;
+}
+
+function cutBlock(b: MdBlock): MdBlock[] {
+  return splitParagraphs(b.text.replace(/\n\s*\n/g, '\n'), b.line, MAX_CHUNK_CHARS * BLOCK_CUT_FACTOR).map((p) => ({ kind: b.kind, text: p.text, line: p.line }));
+}
+
+/**
+ * Markdown → chunks that follow the outline (see packSections). Each chunk is named by its first
+ * heading path, keeps every heading it holds (`meta.headings`) and the endpoints of its topic,
+ * so a "Response" piece still knows its operation.
  */
 export async function loadMarkdown(content: Buffer, relPath: string): Promise<LoadedSource> {
   const lines = decodeText(content, relPath).split(/\r?\n/);
   const front = readFrontMatter(lines, relPath);
-  const sections = scanSections(lines, front.bodyStart, front.title);
+  const sections = parseSections(lines, front.bodyStart, front.title);
+  const topic = topicLevel(sections);
+  // Endpoints belong to a topic: every piece of it lists them.
+  const topicOf = new Map<MdSection, MdSection>();
+  let head = sections[0]!;
+  for (const s of sections) {
+    if (s.level <= topic) head = s;
+    topicOf.set(s, head);
+  }
+  const topicEndpoints = new Map<MdSection, string[]>();
+  for (const s of sections) {
+    const t = topicOf.get(s)!;
+    topicEndpoints.set(t, [...(topicEndpoints.get(t) ?? []), ...findEndpoints(s.blocks.map((b) => b.text).join('\n'))]);
+  }
   const chunks: ChunkDraft[] = [];
-  for (const topic of groupTopics(sections)) {
-    const blocks = topic.flatMap((s) =>
-      paragraphBlocks(s.lines, s.line).map((b) => ({ ...b, text: cleanMarkdownText(b.text).trim(), path: s.path })),
-    );
-    const kept = blocks.filter((b) => b.text);
-    if (kept.every((b) => /^#{1,6}\s/.test(b.text) && !b.text.includes('\n'))) continue; // headings only
-    const endpoints = findEndpoints(kept.map((b) => b.text).join('\n'));
-    const isHeadingOnly = (text: string): boolean => /^#{1,6}\s/.test(text) && !text.includes('\n');
-    // A piece is named by the heading of its first real content, not by a bare heading line above it.
-    const pathAtLine = (line: number): string[] =>
-      (kept.find((b) => b.line >= line && !isHeadingOnly(b.text)) ?? kept.find((b) => b.line >= line))?.path ?? topic[0]!.path;
-    for (const piece of packBlocks(kept)) {
-      chunks.push({
-        kind: 'markdown',
-        section: sectionName(pathAtLine(piece.line), relPath),
-        text: piece.text,
-        line: piece.line,
-        meta: endpoints.length ? { endpoints, topic: sectionName(topic[0]!.path, relPath) } : { topic: sectionName(topic[0]!.path, relPath) },
-      });
-    }
+  for (const piece of packSections(sections, topic)) {
+    const first = piece.sections[0]!;
+    const t = topicOf.get(first)!;
+    const endpoints = [...new Set(topicEndpoints.get(t) ?? [])];
+    const headings = piece.sections.length > 1 ? piece.sections.map((s) => s.path[s.path.length - 1] ?? '').filter(Boolean) : undefined;
+    chunks.push({
+      kind: 'markdown',
+      section: sectionName(first.path, relPath),
+      text: piece.blocks.map((b) => b.text).join('\n\n'),
+      line: piece.blocks[0]?.line ?? first.line,
+      meta: { ...(endpoints.length ? { endpoints } : {}), topic: sectionName(t.path, relPath), ...(headings ? { headings } : {}) },
+    });
   }
   return { chunks };
 }

@@ -5,6 +5,7 @@
  * needs both the shape of a question and enough words to be about something.
  */
 import { normalizeQuestion } from './normalize-question.js';
+import { detectSmallTalk } from './small-talk.js';
 
 /** Openings that make a sentence a question even without a question mark. */
 const QUESTION_OPENING = /^(?:what|whats|how|where|which|who|whom|whose|why|when|is|are|am|was|were|can|could|do|does|did|should|shall|would|will|has|have|had|may|might|must|any|anyone|anybody|someone|somebody|does anyone|is there|are there)\b/;
@@ -25,4 +26,19 @@ export function looksLikeQuestion(text: string): boolean {
   const asks = ASKING_PHRASE.test(normal);
   if (STATUS_UPDATE.test(normal) && !asks && !normal.includes('?')) return false;
   return asks || normal.includes('?') || QUESTION_OPENING.test(normal);
+}
+
+/** Requests that need no question mark: "show me the example", "and for comments?", "what about tags". */
+const FOLLOW_UP_REQUEST = /^(?:and|also|but|so|then|what about|how about|same for|show|explain|tell|give|list|describe|walk me|point me|i need|i want|i am trying|i'm trying|please)\b/;
+
+/**
+ * In a thread Deskmate answered, only follow-up questions get a reply: small talk ("thanks, that
+ * worked!") and remarks ("I'll try it tomorrow") are left alone. Shorter than a proactive
+ * question may be, since the thread gives the context.
+ */
+export function isFollowUpQuestion(text: string): boolean {
+  if (detectSmallTalk(text)) return false;
+  const normal = normalizeQuestion(text);
+  if (!normal.replace(/[?\s]/g, '')) return false;
+  return normal.includes('?') || QUESTION_OPENING.test(normal) || ASKING_PHRASE.test(normal) || FOLLOW_UP_REQUEST.test(normal);
 }

@@ -32,6 +32,15 @@ describe('answer blocks stay inside Slack limits', () => {
     expect(JSON.stringify(msg.blocks)).toContain('[1] guide/doc0.md#Section 0');
     expect(JSON.stringify(msg.blocks)).toContain('[3] guide/doc2.md#Section 2');
   });
+
+  test('a source with a URL is a link; small talk is a plain message without sources or buttons', () => {
+    const r = result('short', 1);
+    r.sources[0]!.url = 'https://github.com/acme/docs/blob/main/guide/doc0.md#section-0';
+    expect(JSON.stringify(answerMessage(r, { questionId: 1 }).blocks)).toContain('<https://github.com/acme/docs/blob/main/guide/doc0.md#section-0|[1] guide/doc0.md#Section 0>');
+    const chat = answerMessage({ ...result('Glad it helped!', 0), intent: 'chat', answeredBy: 'small-talk' }, { questionId: 2 });
+    expect(chat.blocks).toHaveLength(1);
+    expect(JSON.stringify(chat.blocks)).not.toMatch(/actions|Sources/);
+  });
 });
 
 describe('text helpers', () => {

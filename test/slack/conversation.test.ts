@@ -63,6 +63,20 @@ describe('threads and DMs', () => {
     expect(fx.fake.callsTo('conversations.replies').some((c) => c.args.ts === threadTs)).toBe(true);
   });
 
+  test('thanks in a thread Deskmate answered gets no new answer; the next real question does', async () => {
+    const event = mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'How do I list shipments?' });
+    await fx.h.sendEvent(event);
+    await fx.h.deskmate.idle();
+    const threadTs = String(event.ts);
+    for (const text of ['thanks, that worked!', 'ok got it', 'and how do I get the next page?']) {
+      const ts = fx.fake.seedMessage(CHANNEL, { user: JUNIOR, text, thread_ts: threadTs, ts: nextTs() });
+      await fx.h.sendEvent(messageEvent({ channel: CHANNEL, user: JUNIOR, text, thread_ts: threadTs, ts }));
+    }
+    await fx.h.deskmate.idle();
+    // The mention's answer and the follow-up question's answer: nothing for the two acknowledgements.
+    expect(fx.fake.threadPosts(CHANNEL, threadTs)).toHaveLength(2);
+  });
+
   test('a DM follow-up is answered with the earlier turns as context', async () => {
     const dm = 'DJUNIOR';
     await fx.h.sendEvent(messageEvent({ channel: dm, channel_type: 'im', user: JUNIOR, text: 'How do I verify webhook signatures?' }));

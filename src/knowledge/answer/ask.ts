@@ -10,12 +10,15 @@ import { codeView } from '../index/code-view.js';
 import { extractAnswer } from './extractive-answer.js';
 import { manifestStamp, openIndex, requireManifest } from '../index/index-store.js';
 import { classifyIntent } from '../intent/intent.js';
+import { detectSmallTalk } from '../../text/small-talk.js';
 import { buildAnswerPrompt } from './llm-answer.js';
 import { llmAnswer } from '../../llm/complete.js';
 import { decisionCovering, NO_DECISION_RECORD, recordOf } from './decision-answer.js';
 import { HybridRetriever, type Hit, type RetrievalMode } from '../retrieval/retriever.js';
+import { confidenceOf } from '../retrieval/confidence.js';
 import { isSchemaReviewQuestion } from '../../schema/schema-review.js';
 import { answerSchemaReview } from './schema-review-answer.js';
+import { sourceUrl } from './source-links.js';
 
 const log = childLogger('ask');
 
@@ -28,10 +31,13 @@ export interface AskSource {
   /** Decision records: the record's date and status. */
   date?: string;
   status?: string;
+  /** A link to the section when retrieval.sourceUrls has a template for its path. */
+  url?: string;
 }
 
-function sourceOf(h: { chunk: Chunk; score: number }): AskSource {
+function sourceOf(h: { chunk: Chunk; score: number }, urls: Config['retrieval']['sourceUrls']): AskSource {
   const record = recordOf(h.chunk);
+  const url = sourceUrl(h.chunk, urls);
   return {
     path: h.chunk.path,
     section: h.chunk.section,
@@ -39,18 +45,20 @@ function sourceOf(h: { chunk: Chunk; score: number }): AskSource {
     kind: h.chunk.kind,
     ...(record?.date ? { date: record.date } : {}),
     ...(record ? { status: record.status } : {}),
+    ...(url ? { url } : {}),
   };
 }
 
 export interface AskResult {
   question: string;
-  intent: 'answer' | 'escalate';
+  /** 'chat': small talk (a greeting, thanks, an acknowledgement) got a short social reply; never escalated. */
+  intent: 'answer' | 'escalate' | 'chat';
   escalate: boolean;
   reason: string;
   confidence: number;
   answer: string;
   sources: AskSource[];
-  /** "extractive" offline, otherwise the model's name. */
+  /** "extractive" offline, "small-talk" for a social reply, otherwise the model's name. */
   answeredBy: string;
   /** Set when the LLM failed and the offline answer stands in: why. */
   fallback?: string;
@@ -66,13 +74,8 @@ export interface AskOptions {
 }
 
 const MAX_QUESTION_CHARS = 4000;
-
-/** Confidence from the best hit's absolute score, squashed so 0.5 means "probably answered". */
-export function confidenceOf(hits: Hit[]): number {
-  if (!hits.length) return 0;
-  const s = hits[0].score;
-  return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
-}
+/** An escalation carries the tentative answer only above this share of the answer threshold. */
+const TENTATIVE_SHARE = 0.5;
 
 export class Asker implements DocsIndex {
   private constructor(
@@ -132,6 +135,8 @@ export class Asker implements DocsIndex {
 
   async ask(rawQuestion: string, options: AskOptions = {}): Promise<AskResult> {
     const question = rawQuestion.trim().slice(0, MAX_QUESTION_CHARS);
+    const chat = detectSmallTalk(question);
+    if (chat) return { question, intent: 'chat', escalate: false, reason: `small talk (${chat.act})`, confidence: 1, answer: chat.reply, sources: [], answeredBy: 'small-talk' };
     const intent = classifyIntent(question);
     // Schema-wide questions (migration order, FK cycles, missing keys/indexes) get the computed review, not retrieval.
     if (isSchemaReviewQuestion(question) && this.retriever.graph.tables.length) {
@@ -142,16 +147,16 @@ export class Asker implements DocsIndex {
       return { question, intent: 'answer', escalate: false, reason: `schema review of ${r.review.tableCount} tables`, confidence: 1, answer, sources: r.sources, answeredBy: r.answeredBy, ...(fallback ? { fallback } : {}) };
     }
     // Follow-ups ("and how do I undo it?") are retrieved with the thread's last turn for context.
-    const lastTurn = options.context?.length ? options.context[options.context.length - 1].slice(0, 500) : '';
+    const lastTurn = contextTurn(options.context ?? []);
     const retrieval = await this.retriever.retrieve(lastTurn && question.length < 80 ? `${question} ${lastTurn}` : question, 5, options.mode);
     const confidence = confidenceOf(retrieval.hits);
-    const sources = retrieval.hits.map(sourceOf);
+    const sources = retrieval.hits.map((h) => sourceOf(h, this.config.retrieval.sourceUrls));
     // A why-question about a team choice the team wrote down is answered from that decision record.
     // (A "why is X …" the rules read as documented behaviour counts too when its best source is a record.)
     if (intent.intent === 'escalate' || retrieval.hits[0]?.chunk.kind === 'decision') {
       const decided = decisionCovering(retrieval.hits, this.retriever.chunks);
       if (decided) {
-        const first = sourceOf({ chunk: decided.chunk, score: Math.max(...retrieval.hits.filter((h) => h.chunk.kind === 'decision').map((h) => h.score)) });
+        const first = sourceOf({ chunk: decided.chunk, score: Math.max(...retrieval.hits.filter((h) => h.chunk.kind === 'decision').map((h) => h.score)) }, this.config.retrieval.sourceUrls);
         const rest = sources.filter((s) => s.path !== first.path);
         return { question, intent: 'answer', escalate: false, reason: `decided in ${decided.record.id}`, confidence: first.score, answer: decided.answer, sources: [first, ...rest], answeredBy: 'decision-record' };
       }
@@ -185,11 +190,27 @@ export class Asker implements DocsIndex {
         answer = `${offline.text}\n\n_(${fallback} This is the offline answer from the docs.)_`;
       }
     }
-    if (escalate && retrieval.hits.length) answer = `Tentative answer from the docs (unverified, for the senior):\n${answer}`;
+    if (escalate && retrieval.hits.length) {
+      // A tentative answer the model itself thinks is probably unrelated would only mislead the senior.
+      answer =
+        confidence >= this.config.retrieval.minConfidence * TENTATIVE_SHARE
+          ? `Tentative answer from the docs (unverified, for the senior):\n${answer}`
+          : 'No tentative answer: the closest doc sections do not look related to this question (listed below as sources).';
+    }
     if (!retrieval.hits.length) answer = 'I found nothing in the docs about this.';
     if (options.style === 'tutor' && answeredBy === 'extractive' && !escalate) answer = tutorWrap(answer, retrieval.hits);
     return { question, intent: escalate ? 'escalate' : 'answer', escalate, reason, confidence, answer, sources, answeredBy, ...(fallback ? { fallback } : {}) };
   }
+}
+
+/**
+ * The turn a follow-up is retrieved with: the asker's last turn that says something (small talk
+ * such as "ok got it" is no context), else the last turn that does. Adapters prefix turns with
+ * "User:" / "Deskmate:".
+ */
+function contextTurn(context: string[]): string {
+  const meaningful = [...context].reverse().filter((t) => !detectSmallTalk(t.replace(/^(?:User|Deskmate):\s*/, '')));
+  return (meaningful.find((t) => !t.startsWith('Deskmate:')) ?? meaningful[0] ?? '').slice(0, 500);
 }
 
 /** Offline tutoring: the same facts, framed as steps, ending with one next question. */

@@ -9,7 +9,7 @@
 import { normalizeQuestion } from '../../text/normalize-question.js';
 import { OBSERVED_WHY_SIGNALS, SIGNALS, WHY_UNOBSERVED, type IntentSignal, type SignalCategory } from './intent-signals.js';
 
-export { looksLikeQuestion } from '../../text/question.js';
+export { isFollowUpQuestion, looksLikeQuestion } from '../../text/question.js';
 
 export type Intent = 'answer' | 'escalate';
 

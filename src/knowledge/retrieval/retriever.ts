@@ -4,7 +4,7 @@ import type { LoadedIndex } from '../index/index-store.js';
 import { LexicalIndex, structureText } from '../index/lexical-index.js';
 import { queryTerms } from '../../text/tokenize.js';
 import { SchemaGraph } from '../../schema/schema-graph.js';
-import { words } from '../../text/tokenize.js';
+import { stem, words } from '../../text/tokenize.js';
 import { termMatch } from './term-match.js';
 
 /**
@@ -32,8 +32,37 @@ export interface Retrieval {
   linkingTables: string[];
 }
 
-const CANDIDATES = 40;
-const RRF_K = 60;
+/**
+ * Scoring parameters. The score is an absolute 0..1 scale so that one number means the same
+ * across questions; the confidence model (confidence.ts) is fitted on features built from it.
+ */
+export const SCORING = {
+  /** Candidates each of BM25 and the vector search propose before scoring. */
+  candidates: 40,
+  /** Reciprocal-rank-fusion constant (the usual 60: rank 0 is worth 1/60). */
+  rrfK: 60,
+  /** A vector-search rank counts this much of a BM25 rank in the fusion: hashed vectors are weaker evidence. */
+  vectorRankWeight: 0.8,
+  /** Weights of the combined score; they sum to 1 so a perfect chunk scores 1 before structure boosts. */
+  weights: { coverage: 0.42, headingCoverage: 0.23, similarity: 0.2, fusion: 0.15 },
+  /** A term matched only through a prefix relative or a synonym ("rename" → "update") earns this share of its IDF. */
+  relativeMatchCredit: 0.6,
+  /** "How do I …" is answered by an operation, not by an entity's attribute list. */
+  proceduralOperationBoost: 0.06,
+  /** Structure: the table that links two tables the question names; the first-named table; any other named table. */
+  linkingTableBoost: 0.25,
+  firstTableBoost: 0.15,
+  namedTableBoost: 0.08,
+  /** An endpoint path written in the question ("/api/v1/lists") found in the chunk's structure. */
+  pathBoost: 0.2,
+  /** A partitioned table's parent ranks just above its best partition. */
+  partitionParentLead: 0.02,
+} as const;
+
+const CANDIDATES = SCORING.candidates;
+const RRF_K = SCORING.rrfK;
+/** Fusion is normalised by its maximum (rank 0 in both lists) so it spans 0..1. */
+const FUSION_MAX = (1 + SCORING.vectorRankWeight) / RRF_K;
 
 export class HybridRetriever {
   readonly lexical: LexicalIndex;
@@ -53,7 +82,7 @@ export class HybridRetriever {
   async retrieve(question: string, k = 5, mode: RetrievalMode = 'hybrid'): Promise<Retrieval> {
     const terms = queryTerms(question);
     const useStructure = mode === 'hybrid';
-    const tablesMentioned = useStructure && this.graph.size ? this.graph.mentioned(question) : [];
+    const tablesMentioned = useStructure && this.graph.size ? this.graph.mentioned(question).filter((t) => namesTable(question, t)) : [];
     const linkingTables: string[] = [];
     for (let i = 0; i < tablesMentioned.length; i++) {
       for (let j = i + 1; j < tablesMentioned.length; j++) {
@@ -90,20 +119,23 @@ export class HybridRetriever {
       for (const t of terms) {
         const w = this.lexical.idf(t);
         const inHeading = termMatch(t, heading);
-        if (inHeading || termMatch(t, body)) cov += inHeading === 1 || termMatch(t, body) === 1 ? w : w * 0.6;
-        if (inHeading) head += inHeading === 1 ? w : w * 0.6;
+        const relative = w * SCORING.relativeMatchCredit;
+        if (inHeading || termMatch(t, body)) cov += inHeading === 1 || termMatch(t, body) === 1 ? w : relative;
+        if (inHeading) head += inHeading === 1 ? w : relative;
       }
       const coverage = cov / idfTotal;
       const headingCoverage = head / idfTotal;
       const similarity = queryVec ? Math.max(0, this.cosine(queryVec, i)) : 0;
-      const rrf = (lexRanks.has(i) ? 1 / (RRF_K + lexRanks.get(i)!) : 0) + (vecRanks.has(i) ? 0.8 / (RRF_K + vecRanks.get(i)!) : 0);
+      const rrf = (lexRanks.has(i) ? 1 / (RRF_K + lexRanks.get(i)!) : 0) + (vecRanks.has(i) ? SCORING.vectorRankWeight / (RRF_K + vecRanks.get(i)!) : 0);
       let score: number;
       if (mode === 'bm25') score = lexRanks.has(i) ? 1 / (1 + lexRanks.get(i)!) : 0;
       else if (mode === 'vector') score = similarity;
-      else score = 0.42 * coverage + 0.23 * headingCoverage + 0.2 * similarity + 0.15 * (rrf * RRF_K / 1.8);
+      else {
+        const w = SCORING.weights;
+        score = w.coverage * coverage + w.headingCoverage * headingCoverage + w.similarity * similarity + w.fusion * (rrf / FUSION_MAX);
+      }
       if (useStructure) score += this.structureBoost(chunk, question, tablesMentioned, linkingTables);
-      // "How do I …" is answered by an operation, not by an entity's attribute list.
-      if (useStructure && procedural && isOperation(chunk)) score += 0.06;
+      if (useStructure && procedural && isOperation(chunk)) score += SCORING.proceduralOperationBoost;
       hits.push({ index: i, chunk, score: Math.min(1, score), coverage, headingCoverage, similarity });
     }
     if (useStructure) this.promotePartitionParents(hits);
@@ -121,7 +153,7 @@ export class HybridRetriever {
     for (const [parent, child] of best) {
       for (const i of this.tableChunks(parent)) {
         const existing = hits.find((h) => h.index === i);
-        const score = Math.min(1, child.score + 0.02);
+        const score = Math.min(1, child.score + SCORING.partitionParentLead);
         if (existing) existing.score = Math.max(existing.score, score);
         else hits.push({ ...child, index: i, chunk: this.index.chunks[i], score });
       }
@@ -132,15 +164,15 @@ export class HybridRetriever {
     let boost = 0;
     const table = typeof chunk.meta?.table === 'string' ? chunk.meta.table.toLowerCase() : chunk.kind === 'sql-table' ? chunk.section.replace(/^table\s+/i, '').toLowerCase() : '';
     if (table) {
-      if (linking.includes(table)) boost += 0.25;
-      else if (tables[0] === table) boost += 0.15;
-      else if (tables.includes(table)) boost += 0.08;
+      if (linking.includes(table)) boost += SCORING.linkingTableBoost;
+      else if (tables[0] === table) boost += SCORING.firstTableBoost;
+      else if (tables.includes(table)) boost += SCORING.namedTableBoost;
     }
     // An endpoint path written in the question ("/api/v1/lists") pins the operation that serves it.
     const paths = question.match(/\/[\w{}:./-]+/g);
     if (paths) {
       const own = structureText(chunk).toLowerCase();
-      if (paths.some((p) => own.includes(p.toLowerCase()))) boost += 0.2;
+      if (paths.some((p) => own.includes(p.toLowerCase()))) boost += SCORING.pathBoost;
     }
     return boost;
   }
@@ -152,7 +184,9 @@ export class HybridRetriever {
     let t = this.termCache.get(i);
     if (!t) {
       const chunk = this.index.chunks[i];
-      t = { body: queryTerms(`${chunk.text} ${chunk.path}`), heading: queryTerms(`${chunk.section} ${structureText(chunk)}`) };
+      // A chunk that holds several short subsections is found by any of their headings.
+      const headings = Array.isArray(chunk.meta?.headings) ? chunk.meta.headings.join(' ') : '';
+      t = { body: queryTerms(`${chunk.text} ${chunk.path}`), heading: queryTerms(`${chunk.section} ${headings} ${structureText(chunk)}`) };
       if (this.termCache.size >= 20_000) this.termCache.delete(this.termCache.keys().next().value as number);
       this.termCache.set(i, t);
     }
@@ -193,6 +227,35 @@ export class HybridRetriever {
     }
     return dot / (Math.sqrt(nq * nv) || 1);
   }
+}
+
+/** Words that make a question about the schema: then a table-like word is taken as a table. */
+const SCHEMA_CUE = /\b(?:tables?|columns?|schema|foreign keys?|fks?|primary keys?|references?|referenced|joins?|indexe?s|indices|sql|database|db|rows?|fields?|stored|stores?|holds?|keeps?)\b/i;
+/** The slot of the main verb: "how do I list …", "I want to list …", "can you list …". */
+const VERB_SLOT = /(?:^|\b(?:how\s+(?:do|can|should|would|could)\s+(?:i|we|you)|how\s+to|(?:want|need|trying|going|way)\s+to|can\s+(?:i|we|you)|please|to))\s+$/i;
+
+/**
+ * Does the question really name this table, or only use an ordinary word that happens to be
+ * its name ("how do I list subscribers?" is not about a `lists` table)? A table is named by its
+ * exact identifier, or by a word outside the verb slot, or by any word when the question is
+ * about the schema.
+ */
+export function namesTable(question: string, table: string): boolean {
+  const name = table.toLowerCase();
+  // A compound name written as one identifier or as its words in order ("film actor").
+  if (name.includes('_') && new RegExp(`\\b${name.split('_').map((p) => p.replace(/[^\w]/g, '')).join('\\w*[\\s_-]+')}`, 'i').test(question)) return true;
+  if (SCHEMA_CUE.test(question)) return true;
+  const stemmed = stem(name);
+  const ws = question.toLowerCase().split(/[^\p{L}\p{N}_]+/u);
+  let offset = 0;
+  const lower = question.toLowerCase();
+  for (const w of ws) {
+    const at = lower.indexOf(w, offset);
+    offset = at + w.length;
+    if (!w || (w !== name && stem(w) !== stemmed)) continue;
+    if (!VERB_SLOT.test(lower.slice(0, at))) return true;
+  }
+  return false;
 }
 
 function isOperation(chunk: Chunk): boolean {

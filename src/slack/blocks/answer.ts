@@ -41,7 +41,11 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
 /** Numbered sources as one context block, matching the [n] markers in the answer. */
 export function sourcesBlock(sources: AskResult['sources']): SlackBlock | undefined {
   if (!sources.length) return undefined;
-  const lines = sources.map((s, i) => `[${i + 1}] ${escapeMrkdwn(`${s.path}#${s.section}`)}`);
+  // With a URL template configured (retrieval.sourceUrls) each citation is a link to its section.
+  const lines = sources.map((s, i) => {
+    const label = `[${i + 1}] ${escapeMrkdwn(`${s.path}#${s.section}`)}`;
+    return s.url ? `<${s.url.replace(/[<>|]/g, encodeURIComponent)}|${label.replace(/\|/g, '¦')}>` : label;
+  });
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`*Sources:* ${lines.join('  ·  ')}`, CONTEXT_TEXT_LIMIT) }] };
 }
 
@@ -51,6 +55,8 @@ export function sourcesBlock(sources: AskResult['sources']): SlackBlock | undefi
  * The answer (doc, question or LLM text) is escaped, so it can never carry a live mention.
  */
 export function answerMessage(result: AskResult, options: AnswerRenderOptions): RenderedMessage {
+  // Small talk gets its short reply alone: no sources, no feedback buttons.
+  if (result.intent === 'chat') return plainMessage(result.answer);
   const answer = escapeMrkdwn(result.answer);
   const pieces = splitText(answer, SECTION_TEXT_LIMIT - 10);
   const room = MAX_BLOCKS - RESERVED_BLOCKS;

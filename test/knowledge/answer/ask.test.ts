@@ -30,6 +30,27 @@ describe('Asker offline', () => {
     expect(r.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('answers small talk with a short social reply: intent chat, never escalated, no doc dump', async () => {
+    for (const text of ['Hi there!', 'thanks, that worked!', 'ok got it']) {
+      const r = await offline.ask(text);
+      expect(r).toMatchObject({ intent: 'chat', escalate: false, sources: [] });
+      expect(r.answer.length).toBeLessThan(120);
+    }
+    // A greeting in front of a question does not hide the question.
+    const q = await offline.ask('hi! how do I list shipments?');
+    expect(q.intent).toBe('answer');
+    expect(q.answer).toContain('GET /shipments');
+  });
+
+  it('links each source through the configured URL template', async () => {
+    const cwd = tmpDir();
+    fs.writeFileSync(path.join(cwd, 'deskmate.config.yaml'), 'retrieval:\n  sourceUrls:\n    "": "https://github.com/acme/docs/blob/main/{path}#{anchor}"\n');
+    const linked = await Asker.open(loadConfig({ env: {}, cwd }), indexDir);
+    const r = await linked.ask('How does cursor pagination work?');
+    const guide = r.sources.find((s) => s.path.startsWith('guide/'))!;
+    expect(guide.url).toMatch(/^https:\/\/github\.com\/acme\/docs\/blob\/main\/guide\/[\w-]+\.md#[\w-]+$/);
+  });
+
   it('returns at most five sources, distinct by path and section, ranked by score', async () => {
     const r = await offline.ask('How do webhook retries work?');
     expect(r.sources.length).toBeLessThanOrEqual(5);
@@ -58,6 +79,9 @@ describe('Asker offline', () => {
     const r = await offline.ask('How do I configure Kubernetes autoscaling for the GPU cluster?');
     expect(r.escalate).toBe(true);
     expect(r.reason).toMatch(/low confidence/);
+    // Nothing related was found: no tentative answer that could mislead the senior.
+    expect(r.answer).not.toMatch(/^Tentative answer/);
+    expect(r.answer).toMatch(/do not look related/);
   });
 
   it('handles empty and huge questions without failing', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { runIngest } from '../../../ingest/pipeline';
 import { loadConfig } from '../../../src/config';
 import { Asker } from '../../../src/knowledge/answer/ask';
+import { namesTable } from '../../../src/knowledge/retrieval/retriever';
 import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../../../src/llm/local-embeddings';
 import { tmpDir } from '../../support/tmp';
 
@@ -33,5 +34,34 @@ describe('hybrid retrieval', () => {
     expect((await asker.ask('How do I rename a widget?')).sources[0].section).toMatch(/Update a widget/);
     expect((await asker.ask('How can I remove a widget?')).answer).toContain('DELETE /v1/widgets/:id');
     expect((await asker.ask('How do I see who follows a widget?')).sources[0].section).toMatch(/followers/);
+  });
+});
+
+describe('structure boosts fire on table names, not on ordinary words', () => {
+  test.each([
+    ['How do I list subscribers?', 'lists', false],
+    ['I want to list all campaigns', 'lists', false],
+    ['Which table holds the lists?', 'lists', true],
+    ['How do I add a subscriber to a list?', 'lists', true],
+    ['what links film actor rows', 'film_actor', true],
+    ['how do I rent a film', 'film', true],
+    ['How do I order results?', 'orders', false],
+    ['what columns does orders have', 'orders', true],
+  ])('%s → names %s: %s', (question, table, expected) => {
+    expect(namesTable(question, table)).toBe(expected);
+  });
+
+  it('a common verb that is also a table name does not pull the join table to the top', async () => {
+    const asker = await askerOver({
+      'schema.sql': [
+        'CREATE TABLE lists (id int PRIMARY KEY, name text NOT NULL);',
+        'CREATE TABLE subscribers (id int PRIMARY KEY, email text NOT NULL);',
+        'CREATE TABLE subscriber_lists (subscriber_id int REFERENCES subscribers(id), list_id int REFERENCES lists(id), PRIMARY KEY (subscriber_id, list_id));',
+      ].join('\n'),
+      'api.md': ['# Subscribers API', '', '## Query subscribers', '', 'Use `GET /api/subscribers` to list subscribers, with `page` and `per_page`.', '', '## Delete a subscriber', '', 'Use `DELETE /api/subscribers/:id`.'].join('\n'),
+    });
+    const r = await asker.ask('How do I list subscribers?');
+    expect(r.sources[0]).toMatchObject({ path: 'api.md' });
+    expect(r.answer).toContain('GET /api/subscribers');
   });
 });

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { looksLikeQuestion } from '../../../knowledge/intent/intent.js';
+import { isFollowUpQuestion, looksLikeQuestion } from '../../../knowledge/intent/intent.js';
 import { changeEscalation } from '../../escalation-update.js';
 import { accessVerdict, isExternalAuthor } from '../../guards.js';
 import { observeChannelMessage } from '../../metrics-hooks.js';
@@ -57,7 +57,8 @@ export function registerMessages(app: App, rt: SlackRuntime): void {
       }
       const kind = await rt.deps.store.threadKind(e.channel, e.thread_ts!);
       if (kind === 'answered') {
-        if (!stripMentions(text)) return;
+        // Only follow-up questions: "thanks, that worked!" in the thread gets no new doc dump.
+        if (!isFollowUpQuestion(stripMentions(text))) return;
         await acceptQuestion(rt, { kind: 'followup', channel: e.channel, user: e.user, text, ts: e.ts, threadTs: e.thread_ts, eventId });
         return;
       }
