@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { DEFAULT_INDEX_PARAMS, efSearchFor, type IndexParams } from '../src/knowledge/index/index-params.js';
-import { readIndexData, writeIndex } from '../src/knowledge/index/index-store.js';
+import { beginBuild, readIndexData, writeIndex } from '../src/knowledge/index/index-store.js';
+import { buildLexical } from '../src/knowledge/index/lexical-build.js';
 import type { Chunk, ChunkDraft, TableInfo } from '../src/knowledge/index/chunk.js';
 import { MANIFEST_VERSION, type Manifest, type SourceEntry } from '../src/knowledge/index/manifest.js';
 import { childLogger } from '../src/log.js';
@@ -132,10 +133,19 @@ async function ingest(options: IngestOptions, params: IndexParams, builder: Grap
     roots: options.roots,
   };
   progress.start('index', 1);
-  fs.mkdirSync(options.indexDir, { recursive: true });
-  const vectors = feed.vectors();
-  const graph = await builder.finish(manifest, vectors, path.join(options.indexDir, `hnswlib.index.build-${process.pid}`));
-  writeIndex(options.indexDir, { manifest, chunks, vectors, tables }, graph);
+  // The new build goes into its own directory; the old one answers until writeIndex switches the manifest.
+  const build = beginBuild(options.indexDir);
+  try {
+    const vectors = feed.vectors();
+    const graphDone = builder.finish(manifest, vectors, path.join(build.abs, 'hnswlib.index'));
+    // Postings are built here while the worker finishes the graph on the other core.
+    const lexical = buildLexical(chunks);
+    const graph = await graphDone;
+    writeIndex(options.indexDir, { manifest, chunks, vectors, tables }, { ...graph, build, lexical });
+  } catch (err) {
+    fs.rmSync(build.abs, { recursive: true, force: true });
+    throw err;
+  }
   progress.tick();
   progress.stop();
   result.ms = Date.now() - started;

@@ -82,7 +82,7 @@ export class Asker {
   }
 
   get chunkCount(): number {
-    return this.retriever.chunks.length;
+    return this.retriever.chunkCount;
   }
 
   get retrieval(): HybridRetriever {
@@ -96,7 +96,7 @@ export class Asker {
     try {
       this.retriever = await loadRetriever(this.config, this.indexDir);
       this.manifestStamp = stamp;
-      log.info({ dir: this.indexDir, chunks: this.retriever.chunks.length }, 'index reloaded');
+      log.info({ dir: this.indexDir, chunks: this.retriever.chunkCount }, 'index reloaded');
       return true;
     } catch (err) {
       log.error({ err: (err as Error).message }, 'new index build is unusable; keeping the loaded one');
