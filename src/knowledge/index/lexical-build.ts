@@ -6,6 +6,7 @@ import { cachedStem, isStopword, words } from '../../text/tokenize.js';
  * BM25+ impact (MiniSearch's formula, summed over the boosted fields), sorted by impact so a query
  * reads only the best postings of a term, never its whole list. Rebuilt at every ingest (the field
  * averages and IDFs belong to the whole corpus), which keeps incremental ingest exact.
+ * `df` stays exact (every chunk holding the term) even where the postings are cut.
  */
 export interface LexicalData {
   /** Chunks indexed. */
@@ -46,69 +47,175 @@ function fieldsOf(c: Chunk): string[] {
   return [c.section, structureText(c), c.path.replace(/\.[a-z]+$/i, ''), c.text];
 }
 
-export function buildLexical(chunks: Chunk[]): LexicalData {
-  const n = chunks.length;
-  const F = FIELDS.length;
-  // Per term, per field: flat [doc, tf, doc, tf, …] in doc order.
-  const postings = new Map<string, number[][]>();
-  const fieldLen = new Uint32Array(n * F);
-  const totalLen = new Float64Array(F);
-  for (let i = 0; i < n; i++) {
-    const fields = fieldsOf(chunks[i]);
-    for (let f = 0; f < F; f++) {
+/**
+ * Best postings kept per term. A query reads at most these, so its cost does not grow with the
+ * index; the rest of a very common term's list would only add tiny scores to chunks that other
+ * query terms must rank anyway.
+ */
+export const POSTINGS_PER_TERM = 2000;
+
+/** Per-field term frequencies packed in one number: 8 bits a field (capped at 255). */
+const UNIT = [1, 256, 65536, 16777216];
+const tfOf = (packed: number, f: number) => Math.floor(packed / UNIT[f]) % 256;
+
+class Grow<T extends Uint32Array | Float64Array> {
+  data: T;
+  length = 0;
+  constructor(private readonly make: (n: number) => T) {
+    this.data = make(1024);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/**
+ * Collects postings chunk by chunk (ingest calls `add` as files are loaded, overlapping the graph
+ * build on the other core) and computes impacts once the corpus is complete.
+ */
+export class LexicalBuilder {
+  private n = 0;
+  private readonly terms: string[] = [];
+  private readonly termId = new Map<string, number>();
+  /** Raw token → term id (-1: not indexed), so each distinct token is processed once. */
+  private readonly tokenId = new Map<string, number>();
+  private readonly entryTerm = new Grow((n) => new Uint32Array(n));
+  private readonly entryDoc = new Grow((n) => new Uint32Array(n));
+  private readonly entryTf = new Grow((n) => new Float64Array(n));
+  private readonly fieldLen = new Grow((n) => new Uint32Array(n));
+  private readonly local = new Map<number, number>();
+  private readonly distinct = new Set<string>();
+
+  add(chunk: Chunk): void {
+    const doc = this.n++;
+    const fields = fieldsOf(chunk);
+    const local = this.local;
+    local.clear();
+    for (let f = 0; f < FIELDS.length; f++) {
       const tokens = words(fields[f]);
       // MiniSearch's field length: distinct raw tokens.
-      const len = new Set(tokens).size;
-      fieldLen[i * F + f] = len;
-      totalLen[f] += len;
-      const tf = new Map<string, number>();
+      this.distinct.clear();
       for (const tok of tokens) {
-        const t = processTerm(tok);
-        if (t) tf.set(t, (tf.get(t) ?? 0) + 1);
+        this.distinct.add(tok);
+        let id = this.tokenId.get(tok);
+        if (id === undefined) {
+          const t = processTerm(tok);
+          id = t === null ? -1 : this.idOf(t);
+          this.tokenId.set(tok, id);
+        }
+        if (id < 0) continue;
+        const cur = local.get(id) ?? 0;
+        if (tfOf(cur, f) < 255) local.set(id, cur + UNIT[f]);
       }
-      for (const [t, count] of tf) {
-        let per = postings.get(t);
-        if (!per) postings.set(t, (per = Array.from({ length: F }, () => [])));
-        per[f].push(i, count);
-      }
+      this.fieldLen.push(this.distinct.size);
+    }
+    for (const [id, packed] of local) {
+      this.entryTerm.push(id);
+      this.entryDoc.push(doc);
+      this.entryTf.push(packed);
     }
   }
-  const avg = Array.from(totalLen, (s) => (n ? s / n : 0));
-  const terms = [...postings.keys()].sort();
-  const df = new Uint32Array(terms.length);
-  const offsets = new Uint32Array(terms.length + 1);
-  let total = 0;
-  const perTerm: Array<{ docs: number[]; impacts: number[] }> = [];
-  for (let ti = 0; ti < terms.length; ti++) {
-    const per = postings.get(terms[ti])!;
-    const impact = new Map<number, number>();
-    const inContent = new Set<number>();
-    for (let f = 0; f < F; f++) {
-      const list = per[f];
-      const matching = list.length / 2;
-      const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-      for (let j = 0; j < list.length; j += 2) {
-        const doc = list[j];
-        const tf = list[j + 1];
-        const len = fieldLen[doc * F + f];
-        const s = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * len) / (avg[f] || 1))));
-        impact.set(doc, (impact.get(doc) ?? 0) + FIELD_BOOST[f] * s);
-        if (FIELDS[f] !== 'path') inContent.add(doc);
-      }
+
+  private idOf(term: string): number {
+    let id = this.termId.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.termId.set(term, id);
     }
-    df[ti] = inContent.size;
-    const order = [...impact.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    perTerm.push({ docs: order.map((e) => e[0]), impacts: order.map((e) => e[1]) });
-    offsets[ti] = total;
-    total += order.length;
-    postings.delete(terms[ti]);
+    return id;
   }
-  offsets[terms.length] = total;
-  const docs = new Uint32Array(total);
-  const impacts = new Float32Array(total);
-  perTerm.forEach((p, ti) => {
-    docs.set(p.docs, offsets[ti]);
-    impacts.set(p.impacts, offsets[ti]);
-  });
-  return { size: n, terms, df, offsets, docs, impacts };
+
+  finish(): LexicalData {
+    const n = this.n;
+    const F = FIELDS.length;
+    const T = this.terms.length;
+    const E = this.entryTerm.length;
+    const lens = this.fieldLen.data;
+    const avg = FIELDS.map((_, f) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += lens[i * F + f];
+      return n ? s / n : 0;
+    });
+    // Group entries by term (counting sort; doc order kept within a term).
+    const start = new Uint32Array(T + 1);
+    for (let e = 0; e < E; e++) start[this.entryTerm.data[e] + 1]++;
+    for (let t = 0; t < T; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, T);
+    const gDoc = new Uint32Array(E);
+    const gTf = new Float64Array(E);
+    for (let e = 0; e < E; e++) {
+      const at = fill[this.entryTerm.data[e]]++;
+      gDoc[at] = this.entryDoc.data[e];
+      gTf[at] = this.entryTf.data[e];
+    }
+    const order = Array.from({ length: T }, (_, i) => i).sort((a, b) => (this.terms[a] < this.terms[b] ? -1 : this.terms[a] > this.terms[b] ? 1 : 0));
+    const df = new Uint32Array(T);
+    const offsets = new Uint32Array(T + 1);
+    let kept = 0;
+    for (let t = 0; t < T; t++) kept += Math.min(POSTINGS_PER_TERM, start[t + 1] - start[t]);
+    const docs = new Uint32Array(kept);
+    const impacts = new Float32Array(kept);
+    const idf = new Float64Array(F);
+    let out = 0;
+    order.forEach((t, rank) => {
+      const s = start[t];
+      const e = start[t + 1];
+      idf.fill(0);
+      let inContent = 0;
+      for (let j = s; j < e; j++) {
+        for (let f = 0; f < F; f++) if (tfOf(gTf[j], f)) idf[f]++;
+        if (tfOf(gTf[j], 0) || tfOf(gTf[j], 1) || tfOf(gTf[j], 3)) inContent++;
+      }
+      for (let f = 0; f < F; f++) idf[f] = Math.log(1 + (n - idf[f] + 0.5) / (idf[f] + 0.5));
+      const scores = new Float64Array(e - s);
+      for (let j = s; j < e; j++) {
+        let score = 0;
+        let packed = gTf[j];
+        for (let f = 0; f < F; f++) {
+          const tf = packed % 256;
+          packed = (packed - tf) / 256;
+          if (!tf) continue;
+          const len = lens[gDoc[j] * F + f];
+          score += FIELD_BOOST[f] * idf[f] * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * len) / (avg[f] || 1))));
+        }
+        scores[j - s] = score;
+      }
+      const idx = bestFirst(scores, gDoc.subarray(s, e));
+      df[rank] = inContent;
+      offsets[rank] = out;
+      for (let i = 0; i < Math.min(POSTINGS_PER_TERM, idx.length); i++) {
+        docs[out] = gDoc[s + idx[i]];
+        impacts[out++] = scores[idx[i]];
+      }
+    });
+    offsets[T] = out;
+    return { size: n, terms: order.map((t) => this.terms[t]), df, offsets, docs, impacts };
+  }
+}
+
+/** Positions of the best POSTINGS_PER_TERM scores, best first (ties: lower chunk first). */
+function bestFirst(scores: Float64Array, docs: Uint32Array): number[] {
+  let floor = -Infinity;
+  if (scores.length > POSTINGS_PER_TERM) {
+    // A native numeric sort of a copy finds the cut; only what passes it is sorted with a comparator.
+    const sorted = Float64Array.from(scores).sort();
+    floor = sorted[scores.length - POSTINGS_PER_TERM];
+  }
+  const idx: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (scores[i] >= floor) idx.push(i);
+  idx.sort((a, b) => scores[b] - scores[a] || docs[a] - docs[b]);
+  if (idx.length > POSTINGS_PER_TERM) idx.length = POSTINGS_PER_TERM;
+  return idx;
+}
+
+export function buildLexical(chunks: Chunk[]): LexicalData {
+  const builder = new LexicalBuilder();
+  for (const c of chunks) builder.add(c);
+  return builder.finish();
 }

@@ -1,7 +1,7 @@
 import type { Chunk } from './chunk.js';
 import { words } from '../../text/tokenize.js';
 import { synonymsOf } from '../retrieval/synonyms.js';
-import { buildLexical, processTerm, structureText } from './lexical-build.js';
+import { buildLexical, POSTINGS_PER_TERM, processTerm, structureText } from './lexical-build.js';
 import { inMemoryDictionary, openLexicalFile, type LexicalDictionary } from './lexical-file.js';
 
 export { structureText };
@@ -18,8 +18,6 @@ export interface LexicalHit {
   score: number;
 }
 
-/** Best postings read per matched term: enough to rank 40 candidates, bounded whatever the index size. */
-const POSTINGS_PER_TERM = 2000;
 /** Dictionary terms a query word may expand to by prefix. */
 const MAX_PREFIX_TERMS = 24;
 const PREFIX_WEIGHT = 0.375;
