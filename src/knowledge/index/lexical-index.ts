@@ -19,7 +19,7 @@ export interface LexicalHit {
 }
 
 /** Dictionary terms a query word may expand to by prefix. */
-const MAX_PREFIX_TERMS = 24;
+const MAX_PREFIX_TERMS = 16;
 const PREFIX_WEIGHT = 0.375;
 
 export class LexicalIndex {
@@ -65,7 +65,8 @@ export class LexicalIndex {
       const boost = extra.includes(term) && !base.includes(term) ? 0.35 : 1;
       const bit = 2 ** Math.min(qi, 30);
       for (const [t, weight] of this.expand(term)) {
-        const { docs, impacts } = this.dict.read(t, POSTINGS_PER_TERM);
+        // Prefix relatives weigh ≤ 0.375 of the word itself: their best quarter is what can still rank.
+        const { docs, impacts } = this.dict.read(t, weight === 1 ? POSTINGS_PER_TERM : POSTINGS_PER_TERM / 4);
         const w = weight * boost;
         for (let j = 0; j < docs.length; j++) {
           const s = scores.get(docs[j]);

@@ -33,6 +33,11 @@ export interface LoadedIndex {
   store: HNSWLib | null;
   /** The chunk number of a document the store returned. */
   labelOf(doc: Document): number;
+  /**
+   * The store's k nearest at a given efSearch (the manifest's stays for every other search):
+   * candidates that are re-scored need a constant ef, not one that grows with the index.
+   */
+  nearest(query: number[], k: number, ef: number): Promise<Array<[Document, number]>>;
 }
 
 export function tableChunkMap(chunks: Chunk[]): Map<string, number[]> {
@@ -92,7 +97,7 @@ export function openServing(build: string, manifest: Manifest, embeddings: Embed
     lexical,
     labelOf: (doc: Document) => labels.get(doc) ?? -1,
   };
-  if (count === 0) return { ...base, store: null, vectorOf: () => null };
+  if (count === 0) return { ...base, store: null, vectorOf: () => null, nearest: async () => [] };
   const index = new HierarchicalNSW(manifest.params.space, manifest.embedder.dimensions);
   try {
     index.readIndexSync(at(FILES.index));
@@ -102,5 +107,14 @@ export function openServing(build: string, manifest: Manifest, embeddings: Embed
   if (index.getCurrentCount() !== count) throw new Error('hnswlib.index and docstore.json disagree');
   index.setEf(manifest.params.efSearch);
   const hnsw = new HNSWLib(embeddings, { space: manifest.params.space, numDimensions: manifest.embedder.dimensions, index, docstore: new LazyDocstore(chunk) });
-  return { ...base, store: hnsw, vectorOf: (i: number) => index.getPoint(i) };
+  const nearest = (query: number[], k: number, ef: number) => {
+    index.setEf(Math.max(k, Math.min(ef, manifest.params.efSearch)));
+    try {
+      // HNSWLib searches synchronously inside this call (no await before searchKnn), so the ef applies to this search only.
+      return hnsw.similaritySearchVectorWithScore(query, Math.min(k, count));
+    } finally {
+      index.setEf(manifest.params.efSearch);
+    }
+  };
+  return { ...base, store: hnsw, vectorOf: (i: number) => index.getPoint(i), nearest };
 }
