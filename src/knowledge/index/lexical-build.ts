@@ -74,6 +74,12 @@ class Grow<T extends Uint32Array | Float64Array> {
   }
 }
 
+function grown<T extends Uint8Array | Uint32Array>(a: T): T {
+  const next = new (a.constructor as new (n: number) => T)(a.length * 2);
+  next.set(a);
+  return next;
+}
+
 /**
  * Collects postings chunk by chunk (ingest calls `add` as files are loaded, overlapping the graph
  * build on the other core) and computes impacts once the corpus is complete.
@@ -82,42 +88,60 @@ export class LexicalBuilder {
   private n = 0;
   private readonly terms: string[] = [];
   private readonly termId = new Map<string, number>();
-  /** Raw token → term id (-1: not indexed), so each distinct token is processed once. */
-  private readonly tokenId = new Map<string, number>();
+  /**
+   * Raw token → its number (distinct raw tokens give MiniSearch's field length) and its term id
+   * (-1: not indexed), so each distinct token is processed once; per-chunk counting then runs on
+   * typed arrays indexed by those numbers, with stamps instead of clearing.
+   */
+  private readonly tokenIds = new Map<string, { raw: number; term: number }>();
+  private rawSeen = new Uint32Array(1024);
+  private termSeen = new Uint32Array(1024);
+  private tf: Uint8Array[] = FIELDS.map(() => new Uint8Array(1024));
+  private readonly touched: number[] = [];
   private readonly entryTerm = new Grow((n) => new Uint32Array(n));
   private readonly entryDoc = new Grow((n) => new Uint32Array(n));
   private readonly entryTf = new Grow((n) => new Float64Array(n));
   private readonly fieldLen = new Grow((n) => new Uint32Array(n));
-  private readonly local = new Map<number, number>();
-  private readonly distinct = new Set<string>();
+  private stamp = 0;
 
   add(chunk: Chunk): void {
     const doc = this.n++;
     const fields = fieldsOf(chunk);
-    const local = this.local;
-    local.clear();
+    const touched = this.touched;
+    touched.length = 0;
+    const docStamp = ++this.stamp;
     for (let f = 0; f < FIELDS.length; f++) {
-      const tokens = words(fields[f]);
-      // MiniSearch's field length: distinct raw tokens.
-      this.distinct.clear();
-      for (const tok of tokens) {
-        this.distinct.add(tok);
-        let id = this.tokenId.get(tok);
-        if (id === undefined) {
+      const fieldStamp = ++this.stamp;
+      let len = 0;
+      for (const tok of words(fields[f])) {
+        let ids = this.tokenIds.get(tok);
+        if (ids === undefined) {
           const t = processTerm(tok);
-          id = t === null ? -1 : this.idOf(t);
-          this.tokenId.set(tok, id);
+          ids = { raw: this.tokenIds.size, term: t === null ? -1 : this.idOf(t) };
+          this.tokenIds.set(tok, ids);
+          if (ids.raw >= this.rawSeen.length) this.rawSeen = grown(this.rawSeen);
         }
+        if (this.rawSeen[ids.raw] !== fieldStamp) {
+          this.rawSeen[ids.raw] = fieldStamp;
+          len++;
+        }
+        const id = ids.term;
         if (id < 0) continue;
-        const cur = local.get(id) ?? 0;
-        if (tfOf(cur, f) < 255) local.set(id, cur + UNIT[f]);
+        if (this.termSeen[id] !== docStamp) {
+          this.termSeen[id] = docStamp;
+          for (const arr of this.tf) arr[id] = 0;
+          touched.push(id);
+        }
+        // Read through this.tf each time: a new term may have just grown the arrays.
+        const counts = this.tf[f];
+        if (counts[id] < 255) counts[id]++;
       }
-      this.fieldLen.push(this.distinct.size);
+      this.fieldLen.push(len);
     }
-    for (const [id, packed] of local) {
+    for (const id of touched) {
       this.entryTerm.push(id);
       this.entryDoc.push(doc);
-      this.entryTf.push(packed);
+      this.entryTf.push(this.tf[0][id] + this.tf[1][id] * UNIT[1] + this.tf[2][id] * UNIT[2] + this.tf[3][id] * UNIT[3]);
     }
   }
 
@@ -127,6 +151,10 @@ export class LexicalBuilder {
       id = this.terms.length;
       this.terms.push(term);
       this.termId.set(term, id);
+      if (id >= this.termSeen.length) {
+        this.termSeen = grown(this.termSeen);
+        this.tf = this.tf.map(grown);
+      }
     }
     return id;
   }
