@@ -2,7 +2,8 @@ import path from 'node:path';
 import { HierarchicalNSW } from 'hnswlib-node';
 import { configSchema } from '../src/config.js';
 import { Asker } from '../src/knowledge/answer/ask.js';
-import { openIndex } from '../src/knowledge/index/index-store.js';
+import { openIndex, readIndexData } from '../src/knowledge/index/index-store.js';
+import { buildPath, FILES } from '../src/knowledge/index/build-layout.js';
 import { LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
 
 export interface Latency {
@@ -91,10 +92,11 @@ export async function benchVectorQueries(indexDir: string, queries: number[][], 
   if (!store) throw new Error(`empty index in ${indexDir}`);
   const dims = loaded.manifest.embedder.dimensions;
   const efSearch = loaded.manifest.params.efSearch;
-  const idToIndex = new Map(loaded.chunks.map((c, i) => [c.id, i]));
+  // The exact baseline needs every vector; the serving index does not keep a copy of them.
+  const vectors = readIndexData(indexDir)!.vectors;
 
   const raw = new HierarchicalNSW(loaded.manifest.params.space, dims);
-  raw.readIndexSync(path.join(indexDir, 'hnswlib.index'));
+  raw.readIndexSync(path.join(buildPath(indexDir, loaded.manifest), FILES.index));
   raw.setEf(efSearch);
 
   // Warm both paths so the first-call costs (JIT, page faults) stay out of the percentiles.
@@ -108,7 +110,7 @@ export async function benchVectorQueries(indexDir: string, queries: number[][], 
     const t = performance.now();
     const res = await store.similaritySearchVectorWithScore(q, K);
     oursTimes.push(performance.now() - t);
-    oursFound.push(res.map(([doc]) => idToIndex.get(String(doc.metadata.id)) ?? -1));
+    oursFound.push(res.map(([doc]) => loaded.labelOf(doc)));
   }
   const rawRun = (): { times: number[]; found: number[][] } => {
     const times: number[] = [];
@@ -122,22 +124,22 @@ export async function benchVectorQueries(indexDir: string, queries: number[][], 
     return { times, found };
   };
   const rawMain = rawRun();
-  const exact = queries.slice(0, exactCount).map((q) => exactTopK(loaded.vectors, dims, q, K));
+  const exact = queries.slice(0, exactCount).map((q) => exactTopK(vectors, dims, q, K));
   const efSweep: VectorQueryFigures['efSweep'] = [];
   for (const ef of sweep) {
     raw.setEf(ef);
     const run = rawRun();
-    efSweep.push({ ef, recall: recallAt(run.found.slice(0, exactCount), exact), recallTies: tieTolerantRecall(run.found.slice(0, exactCount), exact, loaded.vectors, dims, queries), p50: percentiles(run.times).p50 });
+    efSweep.push({ ef, recall: recallAt(run.found.slice(0, exactCount), exact), recallTies: tieTolerantRecall(run.found.slice(0, exactCount), exact, vectors, dims, queries), p50: percentiles(run.times).p50 });
   }
   return {
-    chunks: loaded.chunks.length,
+    chunks: loaded.chunkCount,
     efSearch,
     loadMs,
     ours: percentiles(oursTimes),
     raw: percentiles(rawMain.times),
     oursRecall: recallAt(oursFound.slice(0, exactCount), exact),
     rawRecall: recallAt(rawMain.found.slice(0, exactCount), exact),
-    oursRecallTies: tieTolerantRecall(oursFound.slice(0, exactCount), exact, loaded.vectors, dims, queries),
+    oursRecallTies: tieTolerantRecall(oursFound.slice(0, exactCount), exact, vectors, dims, queries),
     efSweep,
   };
 }

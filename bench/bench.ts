@@ -6,6 +6,7 @@ import { LocalHashEmbeddings } from '../src/llm/local-embeddings.js';
 import { benchBuild, benchIngest, benchPhases } from './bench-ingest.js';
 import { benchMetrics } from './bench-metrics.js';
 import { benchAnswers, benchVectorQueries, type VectorQueryFigures } from './bench-query.js';
+import { benchServing } from './bench-serving.js';
 import { sharedDir } from './corpus.js';
 import { syntheticQuestions, writeSyntheticCorpus } from './synthetic.js';
 
@@ -20,7 +21,12 @@ Speed figures, each beside a baseline measured in the same run:
   slack acks  bench/bench-slack.ts benchAcks(), when present
   metrics     1M metric events into SQLite and PostgreSQL, one weekly report each (not with --quick)
 
+  serving     whole-asker open vs raw hnswlib readIndex, and a serving process's RSS vs the raw
+              index's own, each in a fresh child process (100k)
+
   --quick   10k chunks only (a smoke run)
+  --scale 1m  ONLY a million synthetic chunks (not in CI): ingest rate, peak RSS, open time, answer
+              p50/p99, serving RSS (needs several GB of RAM and disk, and a long time)
   --json    also print every figure as one JSON object on the last line
   --help    this text
 
@@ -58,7 +64,8 @@ async function main(): Promise<void> {
     await runSoakCli(args.includes('--soak-seconds') ? seconds : 600, json, line, note);
     return;
   }
-  const out: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, quick };
+  // The machine may be shared: the load average says how much to trust each run's absolute figures.
+  const out: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, quick, loadavg_start: os.loadavg().map((l) => round(l)) };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-bench-'));
   try {
     line(`Deskmate bench (Node ${process.version}, ${os.cpus().length} cores${quick ? ', --quick' : ''})\n`);
@@ -72,11 +79,13 @@ async function main(): Promise<void> {
     line('Ingest');
     line(`  ${(shared ? 'shared corpus' : 'ingest/samples').padEnd(28)} ${real.files} files, ${real.chunks} chunks in ${round(real.ms / 1000)} s → ${round(real.chunksPerS, 0)} chunks/s, peak RSS ${round(real.peakRssMb, 0)} MB`);
 
-    // 1b–3. Synthetic corpora: 10k always, 100k unless --quick.
-    const sizes = quick ? [10_000] : [10_000, 100_000];
+    // 1b–3. Synthetic corpora: 10k always, 100k unless --quick; --scale 1m runs a million alone.
+    const scale = args.includes('--scale') ? args[args.indexOf('--scale') + 1] : '';
+    if (scale && scale !== '1m') throw new Error(`--scale takes 1m, not ${scale}`);
+    const sizes = scale ? [1_000_000] : quick ? [10_000] : [10_000, 100_000];
     const embedder = new LocalHashEmbeddings();
     for (const size of sizes) {
-      const tag = size >= 100_000 ? '100k' : '10k';
+      const tag = size >= 1_000_000 ? '1m' : size >= 100_000 ? '100k' : '10k';
       const corpusDir = path.join(tmp, `synthetic-${tag}`);
       const t0 = performance.now();
       const corpus = writeSyntheticCorpus(corpusDir, size, 42);
@@ -84,7 +93,8 @@ async function main(): Promise<void> {
       const indexDir = path.join(tmp, `index-${tag}`);
       const ingest = await benchIngest([corpusDir], indexDir);
       fs.rmSync(corpusDir, { recursive: true, force: true });
-      const build = benchBuild(indexDir);
+      // At 1M the raw comparison build alone would take most of an hour: the ingest figures stand alone.
+      const build = size < 1_000_000 ? benchBuild(indexDir) : { rawPerS: NaN, rawMs: NaN, oursPerS: NaN };
       const phases = await benchPhases(indexDir);
       const ratio = ingest.chunksPerS / build.rawPerS;
       line(`  synthetic ${tag.padEnd(18)} ${ingest.files} files, ${ingest.chunks} chunks in ${round(ingest.ms / 1000)} s → ${round(ingest.chunksPerS, 0)} chunks/s (target ≥ 1,500), peak RSS ${round(ingest.peakRssMb, 0)} MB`);
@@ -105,7 +115,7 @@ async function main(): Promise<void> {
       const questions = syntheticQuestions(corpus.vocabulary, QUERIES, 7);
       const queryVecs = await embedder.embedDocuments(questions);
       global.gc?.();
-      const vec = await benchVectorQueries(indexDir, queryVecs, EXACT, EF_SWEEP);
+      const vec = await benchVectorQueries(indexDir, queryVecs, size < 1_000_000 ? EXACT : 20, size < 1_000_000 ? EF_SWEEP : []);
       line(`Vector query at ${tag} (${QUERIES} queries, recall over ${EXACT})`);
       vectorRow(`${vec.chunks} chunks`, vec);
       const reaching = vec.efSweep.find((s) => s.recall >= 0.95);
@@ -127,12 +137,31 @@ async function main(): Promise<void> {
       out[`answer_p50_ms_${tag}`] = round(ans.latency.p50, 3);
       out[`answer_p99_ms_${tag}`] = round(ans.latency.p99, 3);
       out[`answer_load_ms_${tag}`] = round(ans.loadMs, 0);
+      if (size >= 100_000) {
+        const questionsFile = path.join(tmp, `questions-${tag}.json`);
+        fs.writeFileSync(questionsFile, JSON.stringify(questions.slice(0, 100)));
+        const serving = benchServing(indexDir, questionsFile);
+        line(`Serving at ${tag} (fresh processes, warm page cache)`);
+        line(`  ${'open'.padEnd(28)} whole asker ${round(serving.openMs, 0)} ms vs raw hnswlib readIndex ${round(serving.rawOpenMs, 0)} ms → ${round(serving.openMs / serving.rawOpenMs)}x (target ≤ 3x)`);
+        line(`  ${'RSS'.padEnd(28)} serving (opened, 100 questions answered) ${round(serving.servingRssMb, 0)} MB vs the raw index alone ${round(serving.rawRssMb, 0)} MB → ${round(serving.servingRssMb / serving.rawRssMb)}x (target ≤ 2x)`);
+        out[`open_ms_${tag}`] = round(serving.openMs, 0);
+        out[`raw_open_ms_${tag}`] = round(serving.rawOpenMs, 0);
+        out[`open_vs_raw_${tag}`] = round(serving.openMs / serving.rawOpenMs, 3);
+        out[`serving_rss_mb_${tag}`] = round(serving.servingRssMb, 0);
+        out[`raw_index_rss_mb_${tag}`] = round(serving.rawRssMb, 0);
+        out[`serving_rss_vs_raw_${tag}`] = round(serving.servingRssMb / serving.rawRssMb, 3);
+      }
+      if (tag === '100k' && typeof out.answer_p50_ms_10k === 'number') {
+        out.answer_growth_10k_100k = round(ans.latency.p50 / out.answer_p50_ms_10k, 3);
+        line(`  ${'answer growth'.padEnd(28)} p50 at 100k ÷ p50 at 10k = ${out.answer_growth_10k_100k}x (target ≤ 2x)`);
+      }
       fs.rmSync(indexDir, { recursive: true, force: true });
       line();
     }
 
     // 4. Slack acks, from the Slack owner's bench when it exists.
     try {
+      if (scale) throw new Error('--scale runs the index figures only');
       const slack = (await import('./bench-slack.js' as string)) as { benchAcks?: () => Promise<Record<string, unknown>> };
       if (typeof slack.benchAcks !== 'function') throw new Error('bench-slack has no benchAcks()');
       const acks = await slack.benchAcks();
@@ -146,7 +175,7 @@ async function main(): Promise<void> {
     }
 
     // 5. Interruption metrics: 1M events and one weekly report on SQLite and PostgreSQL (a minute or two: not in --quick).
-    if (!quick) {
+    if (!quick && !scale) {
       const metrics = await benchMetrics({ log: note });
       Object.assign(out, metrics);
       const pg = metrics.report_ms_1m_postgres === null ? 'PostgreSQL skipped (no server binaries)' : `PostgreSQL ${metrics.report_ms_1m_postgres} ms (${metrics.db_mb_1m_postgres} MB)`;
@@ -155,6 +184,7 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  out.loadavg_end = os.loadavg().map((l) => round(l));
   if (json) line(JSON.stringify(out));
 }
 

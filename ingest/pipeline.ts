@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { DEFAULT_INDEX_PARAMS, efSearchFor, type IndexParams } from '../src/knowledge/index/index-params.js';
-import { readIndexData, writeIndex } from '../src/knowledge/index/index-store.js';
+import { beginBuild, readIndexData, writeIndex } from '../src/knowledge/index/index-store.js';
+import { LexicalBuilder } from '../src/knowledge/index/lexical-build.js';
 import type { Chunk, ChunkDraft, TableInfo } from '../src/ports/chunk.js';
 import { MANIFEST_VERSION, type Manifest, type SourceEntry } from '../src/knowledge/index/manifest.js';
 import { childLogger } from '../src/log.js';
@@ -84,6 +85,8 @@ async function ingest(options: IngestOptions, params: IndexParams, builder: Grap
   const hint = Math.max(reusable?.chunks.length ?? 0, sources.length * 8);
   const feed = new VectorFeed(options.embedder.embeddings, builder, options.batchSize ?? 256, hint, reusable?.manifest.embedder.dimensions ?? 0);
   const chunks: Chunk[] = [];
+  // Postings grow with the chunks, on this thread, while the graph grows in the worker.
+  const lexical = new LexicalBuilder();
   let tables: TableInfo[] = [];
   const manifestSources: Record<string, SourceEntry> = {};
 
@@ -95,7 +98,11 @@ async function ingest(options: IngestOptions, params: IndexParams, builder: Grap
     if (prev && prev.entry.hash === hash) {
       const { entry, first } = prev;
       const dims = feed.dimensions;
-      for (let i = 0; i < entry.chunks; i++) chunks.push({ ...reusable!.chunks[first + i], id: `${file.relPath}#${i}` });
+      for (let i = 0; i < entry.chunks; i++) {
+        const chunk = { ...reusable!.chunks[first + i], id: `${file.relPath}#${i}` };
+        chunks.push(chunk);
+        lexical.add(chunk);
+      }
       if (entry.chunks) feed.addVectors(reusable!.vectors.subarray(first * dims, (first + entry.chunks) * dims));
       tables.push(...reusable!.tables.filter((t) => t.path === file.relPath));
       manifestSources[file.relPath] = { hash, chunks: entry.chunks };
@@ -105,7 +112,9 @@ async function ingest(options: IngestOptions, params: IndexParams, builder: Grap
       if (loaded) {
         for (let i = 0; i < loaded.drafts.length; i++) {
           const d = loaded.drafts[i];
-          chunks.push({ ...d, id: `${file.relPath}#${i}`, path: file.relPath });
+          const chunk = { ...d, id: `${file.relPath}#${i}`, path: file.relPath };
+          chunks.push(chunk);
+          lexical.add(chunk);
           await feed.addText(embedText(d));
         }
         tables.push(...loaded.tables);
@@ -134,10 +143,19 @@ async function ingest(options: IngestOptions, params: IndexParams, builder: Grap
     roots: options.roots,
   };
   progress.start('index', 1);
-  fs.mkdirSync(options.indexDir, { recursive: true });
-  const vectors = feed.vectors();
-  const graph = await builder.finish(manifest, vectors, path.join(options.indexDir, `hnswlib.index.build-${process.pid}`));
-  writeIndex(options.indexDir, { manifest, chunks, vectors, tables }, graph);
+  // The new build goes into its own directory; the old one answers until writeIndex switches the manifest.
+  const build = beginBuild(options.indexDir);
+  try {
+    const vectors = feed.vectors();
+    const graphDone = builder.finish(manifest, vectors, path.join(build.abs, 'hnswlib.index'));
+    // Impacts are computed here while the worker finishes the graph on the other core.
+    const postings = lexical.finish();
+    const graph = await graphDone;
+    writeIndex(options.indexDir, { manifest, chunks, vectors, tables }, { ...graph, build, lexical: postings });
+  } catch (err) {
+    fs.rmSync(build.abs, { recursive: true, force: true });
+    throw err;
+  }
   progress.tick();
   progress.stop();
   result.ms = Date.now() - started;

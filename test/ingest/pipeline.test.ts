@@ -28,7 +28,11 @@ describe('runIngest', () => {
     expect(Object.keys(manifest.sources)).toEqual(expect.arrayContaining(['openapi.yaml', 'schema.sql', 'guide/webhooks.md', 'carriers.csv']));
     const data = readIndexData(indexDir)!;
     expect(data.tables.map((t) => t.name)).toContain('account_carriers');
-    for (const f of ['hnswlib.index', 'args.json', 'docstore.json', 'vectors.f32', 'manifest.json']) expect(fs.existsSync(path.join(indexDir, f))).toBe(true);
+    // The manifest names the build directory that holds everything else (docs/index-layout.md).
+    expect(manifest.build).toMatch(/^builds\//);
+    const build = path.join(indexDir, manifest.build!);
+    for (const f of ['hnswlib.index', 'args.json', 'docstore.json', 'docstore.offsets', 'vectors.f32', 'lexical.bin', 'catalog.json', 'manifest.json']) expect({ f, exists: fs.existsSync(path.join(build, f)) }).toEqual({ f, exists: true });
+    expect(fs.readdirSync(indexDir).sort()).toEqual(['builds', 'manifest.json']);
   });
 
   it('never writes a secret into the index and reports each redaction by file and line, without the secret', async () => {

@@ -94,7 +94,7 @@ export class Asker implements DocsIndex {
   }
 
   get chunkCount(): number {
-    return this.retriever.chunks.length;
+    return this.retriever.chunkCount;
   }
 
   get retrieval(): HybridRetriever {
@@ -108,7 +108,7 @@ export class Asker implements DocsIndex {
     try {
       this.retriever = await loadRetriever(this.config, this.indexDir);
       this.manifestStamp = stamp;
-      log.info({ dir: this.indexDir, chunks: this.retriever.chunks.length }, 'index reloaded');
+      log.info({ dir: this.indexDir, chunks: this.retriever.chunkCount }, 'index reloaded');
       return true;
     } catch (err) {
       log.error({ err: (err as Error).message }, 'new index build is unusable; keeping the loaded one');
@@ -154,7 +154,7 @@ export class Asker implements DocsIndex {
     // A why-question about a team choice the team wrote down is answered from that decision record.
     // (A "why is X …" the rules read as documented behaviour counts too when its best source is a record.)
     if (intent.intent === 'escalate' || retrieval.hits[0]?.chunk.kind === 'decision') {
-      const decided = decisionCovering(retrieval.hits, this.retriever.chunks);
+      const decided = decisionCovering(retrieval.hits, () => this.retriever.chunks);
       if (decided) {
         const first = sourceOf({ chunk: decided.chunk, score: Math.max(...retrieval.hits.filter((h) => h.chunk.kind === 'decision').map((h) => h.score)) }, this.config.retrieval.sourceUrls);
         const rest = sources.filter((s) => s.path !== first.path);

@@ -29,8 +29,9 @@ export function recordOf(chunk: Chunk): DecisionRecordMeta | undefined {
 }
 
 /** The successor a "superseded by" link names, resolved against the record's own folder. */
-function successorChunk(chunk: Chunk, record: DecisionRecordMeta, chunks: Chunk[]): Chunk | undefined {
+function successorChunk(chunk: Chunk, record: DecisionRecordMeta, allChunks: () => Chunk[]): Chunk | undefined {
   if (!record.supersededBy) return undefined;
+  const chunks = allChunks();
   const target = path.posix.normalize(path.posix.join(path.posix.dirname(chunk.path), record.supersededBy.split('#')[0]));
   const byPath = chunks.find((c) => c.kind === 'decision' && (c.path === target || c.path === `${target}.md`));
   if (byPath) return byPath;
@@ -57,8 +58,8 @@ function label(record: DecisionRecordMeta): string {
   return `${name}${state}`;
 }
 
-/** The decision record that answers a why-question, or undefined when none covers it. */
-export function decisionCovering(hits: Hit[], chunks: Chunk[], minScore = DECISION_MIN_SCORE): DecisionAnswer | undefined {
+/** The decision record that answers a why-question, or undefined when none covers it (all chunks are read only to follow a successor). */
+export function decisionCovering(hits: Hit[], allChunks: () => Chunk[], minScore = DECISION_MIN_SCORE): DecisionAnswer | undefined {
   const hit = hits.slice(0, DECISION_MAX_RANK).find((h) => h.chunk.kind === 'decision' && h.score >= minScore);
   const matched = hit && recordOf(hit.chunk);
   if (!hit || !matched || !ANSWERING.has(matched.status)) return undefined;
@@ -66,7 +67,7 @@ export function decisionCovering(hits: Hit[], chunks: Chunk[], minScore = DECISI
   let record = matched;
   let superseded: DecisionRecordMeta | undefined;
   for (let hops = 0; record.status === 'superseded' && hops < 5; hops++) {
-    const next = successorChunk(chunk, record, chunks);
+    const next = successorChunk(chunk, record, allChunks);
     const nextRecord = next && recordOf(next);
     if (!next || !nextRecord) break;
     superseded ??= matched;

@@ -1,25 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { HierarchicalNSW } from 'hnswlib-node';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
-import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
-import { Document } from '@langchain/core/documents';
+import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { DeskmateError, ErrorCode } from '../../errors.js';
 import type { Chunk, TableInfo } from '../../ports/chunk.js';
 import { MANIFEST_FILE, MANIFEST_VERSION, type Manifest } from './manifest.js';
+import { FILES, buildPath, newBuildDir, removeStaleBuilds, switchTo } from './build-layout.js';
+import { ChunkStore, documentToChunk, writeChunkFiles } from './chunk-store.js';
+import { buildLexical, type LexicalData } from './lexical-build.js';
+import { writeLexicalFile } from './lexical-file.js';
+import { LexicalIndex } from './lexical-index.js';
+import { openServing, tableChunkMap, type LoadedIndex } from './serving-index.js';
+
+export type { LoadedIndex };
 
 /**
- * The docs-index on disk: LangChain's HNSWLib save format (hnswlib.index, args.json,
- * docstore.json, whose documents carry our chunks) plus vectors.f32 for incremental
- * re-ingest, schema-graph.json for SQL structure, and manifest.json written last.
+ * The docs-index on disk: manifest.json names a build directory (build-layout.ts) holding
+ * LangChain's HNSWLib save format (hnswlib.index, args.json, docstore.json, whose documents carry
+ * our chunks) plus docstore.offsets and lexical.bin for opening without parsing (chunk-store.ts,
+ * lexical-file.ts), vectors.f32 for incremental re-ingest, schema-graph.json for SQL structure and
+ * catalog.json (which chunks describe which table).
  */
-const FILES = { index: 'hnswlib.index', args: 'args.json', docstore: 'docstore.json', vectors: 'vectors.f32', graph: 'schema-graph.json' };
-
 export interface IndexData {
   manifest: Manifest;
   chunks: Chunk[];
-  /** One vector per chunk, same order; flat row-major. */
+  /** One vector per chunk, same order; flat row-major (empty when read without vectors). */
   vectors: Float32Array;
   tables: TableInfo[];
 }
@@ -39,7 +45,7 @@ export function readManifest(dir: string): Manifest | null {
   return manifest;
 }
 
-function corrupt(dir: string, what: string, cause?: unknown): DeskmateError {
+export function corrupt(dir: string, what: string, cause?: unknown): DeskmateError {
   return new DeskmateError(ErrorCode.IndexCorrupt, `The index in ${dir} is unusable: ${what}. Rebuild it with \`deskmate ingest\` (add --index ${dir} if that is not the default).`, { cause });
 }
 
@@ -51,35 +57,32 @@ export function requireManifest(dir: string): Manifest {
   return manifest;
 }
 
-function chunkToDocument(chunk: Chunk): Document {
-  const { text, ...rest } = chunk;
-  return new Document({ pageContent: text, metadata: rest as Record<string, unknown> });
-}
-
-function documentToChunk(doc: { pageContent: string; metadata: Record<string, unknown> }): Chunk {
-  return { ...(doc.metadata as Omit<Chunk, 'text'>), text: doc.pageContent };
-}
-
-/** Reads everything an incremental ingest or a query needs; null when no index exists. */
-export function readIndexData(dir: string): IndexData | null {
+/** Reads everything an incremental ingest or a whole-index command needs; null when no index exists. */
+export function readIndexData(dir: string, options: { vectors?: boolean } = {}): IndexData | null {
   const manifest = readManifest(dir);
   if (!manifest) return null;
+  const build = buildPath(dir, manifest);
   try {
-    const entries = JSON.parse(fs.readFileSync(path.join(dir, FILES.docstore), 'utf8')) as Array<[string, { pageContent: string; metadata: Record<string, unknown> }]>;
+    const entries = JSON.parse(fs.readFileSync(path.join(build, FILES.docstore), 'utf8')) as Array<[string, { pageContent: string; metadata: Record<string, unknown> }]>;
     const chunks = new Array<Chunk>(entries.length);
     for (const [label, doc] of entries) chunks[Number(label)] = documentToChunk(doc);
-    const buf = fs.readFileSync(path.join(dir, FILES.vectors));
-    const vectors = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
-    if (chunks.length !== manifest.chunkCount || vectors.length !== chunks.length * manifest.embedder.dimensions) {
-      throw new Error(`expected ${manifest.chunkCount} chunks of ${manifest.embedder.dimensions} dimensions, found ${chunks.length} chunks and ${vectors.length} numbers`);
+    if (chunks.length !== manifest.chunkCount) throw new Error(`expected ${manifest.chunkCount} chunks, found ${chunks.length}`);
+    let vectors = new Float32Array(0);
+    if (options.vectors !== false) {
+      const buf = fs.readFileSync(path.join(build, FILES.vectors));
+      vectors = new Float32Array(new Uint8Array(buf).buffer);
+      if (vectors.length !== chunks.length * manifest.embedder.dimensions) throw new Error(`expected ${chunks.length} vectors of ${manifest.embedder.dimensions} dimensions, found ${vectors.length} numbers`);
     }
-    const graphFile = path.join(dir, FILES.graph);
-    const tables = fs.existsSync(graphFile) ? (JSON.parse(fs.readFileSync(graphFile, 'utf8')) as { tables: TableInfo[] }).tables : [];
-    return { manifest, chunks, vectors: new Float32Array(vectors), tables };
+    return { manifest, chunks, vectors, tables: readTables(build) };
   } catch (err) {
     if (err instanceof DeskmateError) throw err;
     throw corrupt(dir, (err as Error).message, err);
   }
+}
+
+export function readTables(build: string): TableInfo[] {
+  const graphFile = path.join(build, FILES.graph);
+  return fs.existsSync(graphFile) ? (JSON.parse(fs.readFileSync(graphFile, 'utf8')) as { tables: TableInfo[] }).tables : [];
 }
 
 /** Builds the HNSW graph for the given vectors with the manifest's parameters. */
@@ -98,66 +101,70 @@ export function buildHnsw(manifest: Manifest, vectors: Float32Array): Hierarchic
   return index;
 }
 
-function writeAtomic(file: string, data: string | Buffer): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
+/**
+ * Starts a build: removes what earlier runs left (the replaced build, a killed run's files) and
+ * returns a fresh directory to write into. Nothing the current manifest names is touched.
+ */
+export function beginBuild(dir: string): { rel: string; abs: string } {
+  fs.mkdirSync(dir, { recursive: true });
+  let current: string | undefined;
+  try {
+    current = readManifest(dir)?.build;
+  } catch {
+    current = undefined; // a corrupt manifest names nothing worth keeping
+  }
+  removeStaleBuilds(dir, current);
+  return newBuildDir(dir);
+}
+
+export interface WriteOptions {
+  /** The graph, built (an instance) or written by a worker (a file inside the build directory). */
+  hnsw?: HierarchicalNSW;
+  file?: string;
+  /** From beginBuild; a new one when absent. */
+  build?: { rel: string; abs: string };
+  /** Postings built while the graph was finishing; built here when absent. */
+  lexical?: LexicalData;
 }
 
 /**
- * Writes the index; the manifest goes last so a reader that watches it never sees a half-written build.
- * The graph may come built (an instance, or an index file a worker wrote); otherwise it is built here.
+ * Writes a complete build into its own directory, then switches manifest.json to it with one
+ * rename: until that rename every reader keeps the previous build, after it every reader gets this one.
  */
-export function writeIndex(dir: string, data: IndexData, built: { hnsw?: HierarchicalNSW; file?: string } = {}): void {
-  fs.mkdirSync(dir, { recursive: true });
-  if (built.file) fs.renameSync(built.file, path.join(dir, FILES.index));
-  else {
-    const index = built.hnsw ?? buildHnsw(data.manifest, data.vectors);
-    const tmpIndex = path.join(dir, `${FILES.index}.tmp-${process.pid}`);
-    index.writeIndexSync(tmpIndex);
-    fs.renameSync(tmpIndex, path.join(dir, FILES.index));
-  }
-  writeAtomic(path.join(dir, FILES.args), JSON.stringify({ space: data.manifest.params.space, numDimensions: data.manifest.embedder.dimensions }));
-  writeAtomic(path.join(dir, FILES.docstore), JSON.stringify(data.chunks.map((c, i) => [String(i), chunkToDocument(c)])));
-  writeAtomic(path.join(dir, FILES.vectors), Buffer.from(data.vectors.buffer, data.vectors.byteOffset, data.vectors.byteLength));
-  writeAtomic(path.join(dir, FILES.graph), JSON.stringify({ tables: data.tables }));
-  writeAtomic(path.join(dir, MANIFEST_FILE), JSON.stringify(data.manifest, null, 2));
+export function writeIndex(dir: string, data: IndexData, options: WriteOptions = {}): void {
+  const build = options.build ?? beginBuild(dir);
+  const at = (name: string) => path.join(build.abs, name);
+  if (options.file) {
+    if (path.resolve(options.file) !== at(FILES.index)) fs.renameSync(options.file, at(FILES.index));
+  } else (options.hnsw ?? buildHnsw(data.manifest, data.vectors)).writeIndexSync(at(FILES.index));
+  fs.writeFileSync(at(FILES.args), JSON.stringify({ space: data.manifest.params.space, numDimensions: data.manifest.embedder.dimensions }));
+  writeChunkFiles(at(FILES.docstore), at(FILES.offsets), data.chunks);
+  fs.writeFileSync(at(FILES.vectors), Buffer.from(data.vectors.buffer, data.vectors.byteOffset, data.vectors.byteLength));
+  fs.writeFileSync(at(FILES.graph), JSON.stringify({ tables: data.tables }));
+  writeLexicalFile(at(FILES.lexical), options.lexical ?? buildLexical(data.chunks));
+  fs.writeFileSync(at(FILES.catalog), JSON.stringify({ tableChunks: Object.fromEntries(tableChunkMap(data.chunks)) }));
+  const manifest: Manifest = { ...data.manifest, build: build.rel };
+  // The build's own copy marks it finished (see removeStaleBuilds); the top-level one is the switch.
+  fs.writeFileSync(at(MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+  switchTo(dir, manifest);
 }
 
-export interface LoadedIndex {
-  manifest: Manifest;
-  chunks: Chunk[];
-  tables: TableInfo[];
-  /** Chunk vectors, row-major, for exact re-scoring of lexical candidates. */
-  vectors: Float32Array;
-  /** LangChain's store over our graph; null for an index with no chunks. */
-  store: HNSWLib | null;
-}
-
-/** Opens an index for querying, with LangChain's HNSWLib over the saved graph. */
+/** Opens an index for querying: the graph is read, chunks and postings are read on demand. */
 export async function openIndex(dir: string, embeddings: Embeddings): Promise<LoadedIndex> {
   const manifest = requireManifest(dir);
-  const data = readIndexData(dir);
-  if (!data) throw corrupt(dir, 'files are missing');
-  if (data.chunks.length === 0) return { manifest, chunks: [], tables: data.tables, vectors: data.vectors, store: null };
-  const index = new HierarchicalNSW(manifest.params.space, manifest.embedder.dimensions);
   try {
-    index.readIndexSync(path.join(dir, FILES.index));
+    return openServing(buildPath(dir, manifest), manifest, embeddings);
   } catch (err) {
-    throw corrupt(dir, 'hnswlib.index cannot be read', err);
+    if (err instanceof DeskmateError) throw err;
+    throw corrupt(dir, (err as Error).message, err);
   }
-  if (index.getCurrentCount() !== data.chunks.length) throw corrupt(dir, 'hnswlib.index and docstore.json disagree');
-  index.setEf(manifest.params.efSearch);
-  const docstore = new SynchronousInMemoryDocstore(new Map(data.chunks.map((c, i) => [String(i), chunkToDocument(c)])));
-  const store = new HNSWLib(embeddings, { space: manifest.params.space, numDimensions: manifest.embedder.dimensions, index, docstore });
-  return { manifest, chunks: data.chunks, tables: data.tables, vectors: data.vectors, store };
 }
 
-/** Changes whenever a new build lands (the manifest is written last): what hot reload watches. */
+/** Changes whenever a new build lands (the manifest is switched last): what hot reload watches. */
 export function manifestStamp(dir: string): string {
   try {
     const st = fs.statSync(path.join(dir, MANIFEST_FILE));
-    return `${st.mtimeMs}:${st.size}`;
+    return `${st.mtimeMs}:${st.size}:${st.ino}`;
   } catch {
     return 'missing';
   }

@@ -1,90 +1,124 @@
-import MiniSearch from 'minisearch';
 import type { Chunk } from '../../ports/chunk.js';
-import { indexTerm as processTerm, queryTerms, words } from '../../text/tokenize.js';
+import { queryTerms, words } from '../../text/tokenize.js';
 import { synonymsOf } from '../retrieval/synonyms.js';
+import { buildLexical, POSTINGS_PER_TERM, processTerm, structureText } from './lexical-build.js';
+import { inMemoryDictionary, openLexicalFile, type LexicalDictionary } from './lexical-file.js';
+
+export { structureText };
 
 /**
- * BM25 ranking (MiniSearch) over chunk text, headings, structure (endpoints, operation paths,
- * table and column names) and source path, tokenized like the embedder so identifiers match.
+ * BM25 ranking over chunk text, headings, structure (endpoints, operation paths, table and column
+ * names) and source path, tokenized like the embedder so identifiers match. Scores follow
+ * MiniSearch's (BM25+ per field, boosted, prefix relatives weighted down, times the number of
+ * query terms matched), over impact-ordered postings: a query term reads at most POSTINGS_PER_TERM
+ * of its best postings, so a query costs the same at 10k chunks as at 1M.
  */
 export interface LexicalHit {
   index: number;
   score: number;
 }
 
-interface LexDoc {
-  id: number;
-  section: string;
-  struct: string;
-  path: string;
-  text: string;
-}
-
-export function structureText(chunk: Chunk): string {
-  const meta = chunk.meta ?? {};
-  const parts: string[] = [];
-  const endpoints = meta.endpoints;
-  if (Array.isArray(endpoints)) parts.push(...endpoints.map(String));
-  if (typeof meta.method === 'string' && typeof meta.path === 'string') parts.push(`${meta.method} ${meta.path}`);
-  if (typeof meta.operationId === 'string') parts.push(meta.operationId);
-  if (typeof meta.table === 'string') parts.push(meta.table);
-  if (Array.isArray(meta.tags)) parts.push(...meta.tags.map(String));
-  return parts.join(' ');
-}
-
+/** Dictionary terms a query word may expand to by prefix. */
+const MAX_PREFIX_TERMS = 16;
+const PREFIX_WEIGHT = 0.375;
 
 export class LexicalIndex {
-  private readonly search: MiniSearch<LexDoc>;
-  /** Document frequency per processed term, for IDF-weighted coverage. */
-  readonly df = new Map<string, number>();
-  readonly size: number;
-  private readonly current = new Set<string>();
+  private readonly dict: LexicalDictionary;
 
-  constructor(chunks: Chunk[]) {
-    this.size = chunks.length;
-    this.search = new MiniSearch<LexDoc>({
-      fields: ['section', 'struct', 'path', 'text'],
-      tokenize: (text) => words(text),
-      processTerm: (term, field) => {
-        const t = processTerm(term);
-        if (t && field && field !== 'path') this.current.add(t);
-        return t;
-      },
-      searchOptions: { boost: { section: 2.5, struct: 2, path: 0.6, text: 1 }, combineWith: 'OR' },
-    });
-    // Document frequencies are collected while MiniSearch tokenizes, so each chunk is tokenized once.
-    for (let i = 0; i < chunks.length; i++) {
-      const c = chunks[i];
-      this.current.clear();
-      this.search.add({ id: i, section: c.section, struct: structureText(c), path: c.path.replace(/\.[a-z]+$/i, ''), text: c.text });
-      for (const t of this.current) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    }
-    this.current.clear();
+  /** Built in memory from chunks, or over a persisted dictionary (see lexical-file.ts). */
+  constructor(source: Chunk[] | LexicalDictionary) {
+    this.dict = Array.isArray(source) ? inMemoryDictionary(buildLexical(source)) : source;
+  }
+
+  static open(file: string): LexicalIndex {
+    return new LexicalIndex(openLexicalFile(file));
+  }
+
+  get size(): number {
+    return this.dict.size;
+  }
+
+  /** Chunks holding the term in text, heading or structure. */
+  docFreq(term: string): number {
+    const t = this.find(term);
+    return t < 0 ? 0 : this.dict.df[t];
   }
 
   idf(term: string): number {
-    const df = this.df.get(term) ?? 0;
+    const df = this.docFreq(term);
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
   query(text: string, k: number): LexicalHit[] {
-    if (!text.trim()) return [];
-    // Terms in most chunks rank nothing but cost a walk over their whole posting list: leave them out
-    // on large indexes (the coverage score still sees them).
-    const common = (t: string) => this.size > 2000 && (this.df.get(t) ?? 0) > this.size * 0.2;
+    if (!text.trim() || !this.size) return [];
+    // Terms in most chunks rank nothing: leave them out on large indexes (the coverage score still sees them).
+    const common = (t: string) => this.size > 2000 && this.docFreq(t) > this.size * 0.2;
     const asked = queryTerms(text);
     const base = asked.filter((t) => !common(t));
     const extra = base.flatMap((t) => synonymsOf(t)).filter((t) => !base.includes(t) && !common(t));
-    const terms = [...base, ...extra];
+    const seen = new Set<string>();
+    const terms = [...base, ...extra].map((t) => processTerm(t)).filter((t): t is string => !!t && !seen.has(t) && Boolean(seen.add(t)));
     if (!terms.length) return [];
-    // Terms are already processed; MiniSearch processes them again, which is idempotent for stems.
-    const hits = this.search.search(terms.join(' '), {
-      // Fuzzy matching walks the whole term tree and cost 60 ms a query at 20k chunks; prefixes
-      // (follow → followers) and the stemmer cover word forms at a fraction of that.
-      prefix: (term) => term.length >= 5,
+    const scores = new Map<number, { score: number; matched: number }>();
+    terms.forEach((term, qi) => {
       // Synonyms widen recall but must not outrank the words actually asked.
-      boostTerm: (term) => (extra.includes(term) && !base.includes(term) ? 0.35 : 1),
+      const boost = extra.includes(term) && !base.includes(term) ? 0.35 : 1;
+      const bit = 2 ** Math.min(qi, 30);
+      for (const [t, weight] of this.expand(term)) {
+        // Prefix relatives weigh ≤ 0.375 of the word itself: their best quarter is what can still rank.
+        const { docs, impacts } = this.dict.read(t, weight === 1 ? POSTINGS_PER_TERM : POSTINGS_PER_TERM / 4);
+        const w = weight * boost;
+        for (let j = 0; j < docs.length; j++) {
+          const s = scores.get(docs[j]);
+          if (s) {
+            s.score += w * impacts[j];
+            s.matched |= bit;
+          } else scores.set(docs[j], { score: w * impacts[j], matched: bit });
+        }
+      }
     });
-    return hits.slice(0, k).map((h) => ({ index: h.id as number, score: h.score }));
+    const hits: LexicalHit[] = [];
+    for (const [index, s] of scores) hits.push({ index, score: s.score * popcount(s.matched) });
+    hits.sort((a, b) => b.score - a.score || a.index - b.index);
+    return hits.slice(0, k);
   }
+
+  /** The term itself and, for words of 5+ characters, its prefix relatives (follow → followers), weighted down. */
+  private expand(term: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const terms = this.dict.terms;
+    let t = lowerBound(terms, term);
+    if (terms[t] === term) out.push([t++, 1]);
+    if (term.length < 5) return out;
+    for (; t < terms.length && out.length < MAX_PREFIX_TERMS && terms[t].startsWith(term); t++) {
+      const distance = terms[t].length - term.length;
+      out.push([t, (PREFIX_WEIGHT * terms[t].length) / (terms[t].length + 0.3 * distance)]);
+    }
+    return out;
+  }
+
+  private find(term: string): number {
+    const t = lowerBound(this.dict.terms, term);
+    return this.dict.terms[t] === term ? t : -1;
+  }
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  while (x) {
+    n += x & 1;
+    x = Math.floor(x / 2);
+  }
+  return n;
 }

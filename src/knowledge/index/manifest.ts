@@ -20,4 +20,6 @@ export interface Manifest {
   sources: Record<string, SourceEntry>;
   /** Roots the index was built from, so a re-index can repeat the same ingest. */
   roots: string[];
+  /** The build directory holding this manifest's files, relative to the index (see build-layout.ts); absent in flat indexes from before. */
+  build?: string;
 }

@@ -1,7 +1,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Chunk } from '../../ports/chunk.js';
 import type { LoadedIndex } from '../index/index-store.js';
-import { LexicalIndex, structureText } from '../index/lexical-index.js';
+import { type LexicalIndex, structureText } from '../index/lexical-index.js';
 import { queryTerms } from '../../text/tokenize.js';
 import { SchemaGraph } from '../../schema/schema-graph.js';
 import { stem, words } from '../../text/tokenize.js';
@@ -63,6 +63,12 @@ const CANDIDATES = SCORING.candidates;
 const RRF_K = SCORING.rrfK;
 /** Fusion is normalised by its maximum (rank 0 in both lists) so it spans 0..1. */
 const FUSION_MAX = (1 + SCORING.vectorRankWeight) / RRF_K;
+/**
+ * efSearch for the vector candidates. The manifest's grows with the index (pure vector search keeps
+ * recall@10 ≥ 0.95 that way), but these candidates are only re-scored with coverage and fused with
+ * BM25's: a constant ef keeps their cost flat as the index grows.
+ */
+const CANDIDATE_EF = 256;
 
 export class HybridRetriever {
   readonly lexical: LexicalIndex;
@@ -70,13 +76,18 @@ export class HybridRetriever {
   private readonly dims: number;
 
   constructor(private readonly index: LoadedIndex, private readonly embeddings: Embeddings) {
-    this.lexical = new LexicalIndex(index.chunks);
+    this.lexical = index.lexical;
     this.graph = new SchemaGraph(index.tables);
     this.dims = index.manifest.embedder.dimensions;
   }
 
+  /** Every chunk (read from disk on first use: schema review, scaffold). */
   get chunks(): Chunk[] {
-    return this.index.chunks;
+    return this.index.allChunks();
+  }
+
+  get chunkCount(): number {
+    return this.index.chunkCount;
   }
 
   async retrieve(question: string, k = 5, mode: RetrievalMode = 'hybrid'): Promise<Retrieval> {
@@ -89,7 +100,7 @@ export class HybridRetriever {
         for (const t of this.graph.linking(tablesMentioned[i], tablesMentioned[j])) if (!linkingTables.includes(t.name)) linkingTables.push(t.name);
       }
     }
-    if (!this.index.chunks.length || (!terms.length && mode !== 'vector')) return { hits: [], terms, tablesMentioned, linkingTables };
+    if (!this.index.chunkCount || (!terms.length && mode !== 'vector')) return { hits: [], terms, tablesMentioned, linkingTables };
 
     const lexRanks = new Map<number, number>();
     if (mode !== 'vector') this.lexical.query(question, CANDIDATES).forEach((h, r) => lexRanks.set(h.index, r));
@@ -97,11 +108,9 @@ export class HybridRetriever {
     let queryVec: number[] | null = null;
     if (mode !== 'bm25' && this.index.store) {
       queryVec = await this.embeddings.embedQuery(question);
-      const results = await this.index.store.similaritySearchVectorWithScore(queryVec, Math.min(CANDIDATES, this.index.chunks.length));
+      const results = await this.index.nearest(queryVec, CANDIDATES, CANDIDATE_EF);
       results.forEach(([doc], r) => {
-        const id = String((doc.metadata as { id?: string }).id ?? '');
-        const at = Number(id.slice(id.lastIndexOf('#') + 1));
-        const idx = this.indexOfId(id, at);
+        const idx = this.index.labelOf(doc);
         if (idx >= 0) vecRanks.set(idx, r);
       });
     }
@@ -112,7 +121,7 @@ export class HybridRetriever {
     const idfTotal = terms.reduce((s, t) => s + this.lexical.idf(t), 0) || 1;
     const hits: Hit[] = [];
     for (const i of candidates) {
-      const chunk = this.index.chunks[i];
+      const chunk = this.index.chunk(i);
       const { body, heading } = this.termsOf(i);
       let cov = 0;
       let head = 0;
@@ -155,7 +164,7 @@ export class HybridRetriever {
         const existing = hits.find((h) => h.index === i);
         const score = Math.min(1, child.score + SCORING.partitionParentLead);
         if (existing) existing.score = Math.max(existing.score, score);
-        else hits.push({ ...child, index: i, chunk: this.index.chunks[i], score });
+        else hits.push({ ...child, index: i, chunk: this.index.chunk(i), score });
       }
     }
   }
@@ -183,7 +192,7 @@ export class HybridRetriever {
   private termsOf(i: number): { body: string[]; heading: string[] } {
     let t = this.termCache.get(i);
     if (!t) {
-      const chunk = this.index.chunks[i];
+      const chunk = this.index.chunk(i);
       // A chunk that holds several short subsections is found by any of their headings.
       const headings = Array.isArray(chunk.meta?.headings) ? chunk.meta.headings.join(' ') : '';
       t = { body: queryTerms(`${chunk.text} ${chunk.path}`), heading: queryTerms(`${chunk.section} ${headings} ${structureText(chunk)}`) };
@@ -193,37 +202,21 @@ export class HybridRetriever {
     return t;
   }
 
-  private byTable: Map<string, number[]> | null = null;
-
   private tableChunks(name: string): number[] {
-    if (!this.byTable) {
-      this.byTable = new Map();
-      this.index.chunks.forEach((c, i) => {
-        if (c.kind !== 'sql-table') return;
-        const table = typeof c.meta?.table === 'string' ? c.meta.table : c.section.replace(/^table\s+/i, '');
-        this.byTable!.set(table.toLowerCase(), [...(this.byTable!.get(table.toLowerCase()) ?? []), i]);
-      });
-    }
-    return this.byTable.get(name.toLowerCase()) ?? [];
+    return this.index.tableChunks(name);
   }
 
-  private idIndex: Map<string, number> | null = null;
-
-  private indexOfId(id: string, hint: number): number {
-    if (!this.idIndex) this.idIndex = new Map(this.index.chunks.map((c, i) => [c.id, i]));
-    return this.idIndex.get(id) ?? (Number.isFinite(hint) ? -1 : -1);
-  }
-
+  /** Exact similarity from the graph's own copy of the vector (the index keeps vectors once). */
   private cosine(q: number[], i: number): number {
-    const v = this.index.vectors;
-    const base = i * this.dims;
+    const v = this.index.vectorOf(i);
+    if (!v) return 0;
     let dot = 0;
     let nq = 0;
     let nv = 0;
     for (let d = 0; d < this.dims; d++) {
-      dot += q[d] * v[base + d];
+      dot += q[d] * v[d];
       nq += q[d] * q[d];
-      nv += v[base + d] * v[base + d];
+      nv += v[d] * v[d];
     }
     return dot / (Math.sqrt(nq * nv) || 1);
   }

@@ -135,13 +135,18 @@ describe('Asker.open', () => {
     await expect(Asker.open(loadConfig({ env: {}, cwd: tmpDir() }), tmpDir())).rejects.toMatchObject({ code: ErrorCode.IndexMissing, userMessage: expect.stringMatching(/deskmate ingest/) });
   });
 
+  // The build files live in the directory the manifest names (builds/<id>/).
+  const inBuild = (dir: string, file: string) => path.join(dir, JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')).build, file);
   it.each([
     ['a garbage manifest', (dir: string) => fs.writeFileSync(path.join(dir, 'manifest.json'), '{not json')],
-    ['a truncated graph', (dir: string) => fs.truncateSync(path.join(dir, 'hnswlib.index'), 100)],
-    ['a missing docstore', (dir: string) => fs.rmSync(path.join(dir, 'docstore.json'))],
+    ['a truncated graph', (dir: string) => fs.truncateSync(inBuild(dir, 'hnswlib.index'), 100)],
+    ['a missing docstore', (dir: string) => fs.rmSync(inBuild(dir, 'docstore.json'))],
+    ['truncated chunk offsets', (dir: string) => fs.truncateSync(inBuild(dir, 'docstore.offsets'), 12)],
+    ['a truncated lexical index', (dir: string) => fs.truncateSync(inBuild(dir, 'lexical.bin'), 40)],
+    ['a missing build directory', (dir: string) => fs.rmSync(path.dirname(inBuild(dir, 'x')), { recursive: true })],
   ])('stops with a rebuild instruction on %s', async (_what, damage) => {
     const dir = tmpDir();
-    for (const f of fs.readdirSync(indexDir)) fs.copyFileSync(path.join(indexDir, f), path.join(dir, f));
+    fs.cpSync(indexDir, dir, { recursive: true });
     damage(dir);
     await expect(Asker.open(loadConfig({ env: {}, cwd: tmpDir() }), dir)).rejects.toMatchObject({ code: ErrorCode.IndexCorrupt, userMessage: expect.stringMatching(/Rebuild it with `deskmate ingest`/) });
   });
