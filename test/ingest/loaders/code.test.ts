@@ -223,7 +223,8 @@ describe('declared dependencies', () => {
     expect(loaderFor('pyproject.toml', b)).toBe(loadDependencies);
     expect(loaderFor('notes.txt', b)).not.toBe(loadDependencies);
     expect(loaderFor('tsconfig.json', b)).toBeUndefined();
-    expect(loaderFor('Cargo.toml', b)).toBeUndefined();
+    // Other TOML (Cargo.toml, configs) is loaded as TOML: read, sanitized by key, and indexed.
+    expect(loaderFor('Cargo.toml', b)?.name).toBe('loadToml');
     for (const f of ['a.ts', 'a.tsx', 'a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.py']) expect(loaderFor(f, b)).toBe(loadCode);
     expect(SUPPORTED_EXTENSIONS).toEqual(expect.arrayContaining(['.ts', '.py', '.toml', '.json', '.txt']));
   });
