@@ -104,7 +104,7 @@ describe('/deskmate', () => {
     expect(reindexCalls).toBe(0);
     const ok = await fx.h.command({ text: 'reindex', user: ADMIN, channel: CHANNEL });
     expect(JSON.parse(ok.body).text).toMatch(/Re-indexing/);
-    const done = await fx.fake.waitFor(() => fx.fake.callsTo('chat.postEphemeral').find((c) => c.args.user === ADMIN));
+    const done = await fx.fake.waitFor(() => fx.fake.privateReplies(ADMIN)[0]);
     expect(String(done.args.text)).toMatch(/Re-index done/);
     expect(reindexCalls).toBe(1);
   });

@@ -49,7 +49,7 @@ function draftIdOf(call: SlackCall): string {
 async function requestDraft(user = JUNIOR): Promise<{ draftId: string; shown: SlackCall }> {
   const res = await h.command({ command: '/copy', text: COMMITS, user, channel: CHANNEL });
   expect(res.status).toBe(200);
-  const shown = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === user && Array.isArray(c.args.blocks)));
+  const shown = await fake.waitFor(() => fake.privateReplies(user).find((c) => Array.isArray(c.args.blocks)));
   return { draftId: draftIdOf(shown), shown };
 }
 
@@ -74,7 +74,7 @@ describe('/copy: the draft is private to its requester', () => {
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
     expect(JSON.parse(res.body)).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('2 commits') });
-    const shown = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === JUNIOR && Array.isArray(c.args.blocks)));
+    const shown = await fake.waitFor(() => fake.privateReplies(JUNIOR).find((c) => Array.isArray(c.args.blocks)));
     expect(shown.args.channel).toBe(CHANNEL);
     const text = renderedText(shown.args);
     for (const id of ['copy_approve', 'copy_edit', 'copy_regenerate', 'copy_discard']) expect(text).toContain(id);
@@ -89,10 +89,10 @@ describe('/copy: the draft is private to its requester', () => {
   });
 
   test('the Draft copy message shortcut drafts from the message text, privately', async () => {
-    const { raw, contentType } = messageShortcut({ callbackId: 'draft_copy', user: JUNIOR, channel: CHANNEL, text: '```feat(search): filter shipments by carrier\nfix: keep the cursor when a page is empty```', responseUrl: responseUrl() });
+    const { raw, contentType } = messageShortcut({ callbackId: 'draft_copy', user: JUNIOR, channel: CHANNEL, text: '```feat(search): filter shipments by carrier\nfix: keep the cursor when a page is empty```', responseUrl: fake.responseUrl({ user: JUNIOR, channel: CHANNEL }) });
     const res = await postSigned(h.url, raw, { secret: SECRET, contentType });
     expect(res.status).toBe(200);
-    const shown = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === JUNIOR && Array.isArray(c.args.blocks)));
+    const shown = await fake.waitFor(() => fake.privateReplies(JUNIOR).find((c) => Array.isArray(c.args.blocks)));
     expect((await h.store.getCopyDraft(draftIdOf(shown)))!.messages).toEqual(['feat(search): filter shipments by carrier', 'fix: keep the cursor when a page is empty']);
     expect(publicPosts()).toHaveLength(0);
   });

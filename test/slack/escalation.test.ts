@@ -82,7 +82,7 @@ describe('escalation to seniors', () => {
   });
 
   test('a senior in do-not-disturb is tagged but not DMed, and the thread says they will see it later', async () => {
-    fx.fake.setDnd(SENIOR_API, true);
+    fx.fake.dndNowFor(SENIOR_API);
     const { threadTs } = await escalateWhyQuestion();
     const notice = fx.fake.threadPosts(CHANNEL, threadTs).map((c) => renderedText(c.args)).find((t) => t.includes(`<@${SENIOR_API}>`));
     expect(notice).toMatch(/do-not-disturb/);
@@ -90,7 +90,7 @@ describe('escalation to seniors', () => {
   });
 
   test('an urgent question reaches a senior in do-not-disturb right away', async () => {
-    fx.fake.setDnd(SENIOR_API, true);
+    fx.fake.dndNowFor(SENIOR_API);
     await fx.h.sendEvent(mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'URGENT: why did we choose cursor pagination? prod is blocked' }));
     await fx.h.deskmate.idle();
     expect(fx.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === SENIOR_API)).toHaveLength(1);

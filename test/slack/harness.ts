@@ -87,7 +87,8 @@ export async function startHarness(input: HarnessInput): Promise<Harness> {
       return postSigned(url, raw, { secret: SECRET, contentType });
     },
     async command(cmd) {
-      const { raw, contentType } = slashCommand(cmd);
+      // Slack mints a response_url per command; the fake answers it and records what arrives.
+      const { raw, contentType } = slashCommand({ responseUrl: input.fake.responseUrl({ user: cmd.user, channel: cmd.channel }), ...cmd });
       return postSigned(url, raw, { secret: SECRET, contentType });
     },
     async stop() {

@@ -127,7 +127,7 @@ export function buttonClick(input: { actionId: string; value: string; user: stri
   return { raw: `payload=${encodeURIComponent(JSON.stringify(payload))}`, contentType: 'application/x-www-form-urlencoded' };
 }
 
-export function slashCommand(input: { text: string; user: string; channel: string; command?: string }): { raw: string; contentType: string } {
+export function slashCommand(input: { text: string; user: string; channel: string; command?: string; responseUrl?: string }): { raw: string; contentType: string } {
   const fields = new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: 'T0001',
@@ -139,7 +139,7 @@ export function slashCommand(input: { text: string; user: string; channel: strin
     command: input.command ?? '/deskmate',
     text: input.text,
     api_app_id: 'A0001',
-    response_url: 'https://hooks.slack.invalid/commands/T0001/1/abc',
+    response_url: input.responseUrl ?? 'https://hooks.slack.invalid/commands/T0001/1/abc',
     trigger_id: '123.456.abc',
   });
   return { raw: fields.toString(), contentType: 'application/x-www-form-urlencoded' };

@@ -1,7 +1,7 @@
 import type { AskResult } from '../../knowledge/answer/ask.js';
 import { CONTEXT_TEXT_LIMIT, FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, splitText, truncate } from '../text.js';
 import { escapeMrkdwn } from './escape.js';
-import type { SlackBlock } from './types.js';
+import type { SlackBlock, SlackButton } from './types.js';
 
 export const ACTION_IDS = {
   helpful: 'answer_helpful',
@@ -34,7 +34,7 @@ function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): SlackBlock {
+function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): SlackButton {
   return { type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) };
 }
 

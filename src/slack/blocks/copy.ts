@@ -2,7 +2,8 @@ import type { CopyDraft, CopyText, Violation } from '../../copy/types.js';
 import { LIMITS } from '../../copy/types.js';
 import type { CopyDraftRecord } from '../../store/types.js';
 import { CONTEXT_TEXT_LIMIT, SECTION_TEXT_LIMIT, truncate } from '../text.js';
-import type { SlackBlock } from './types.js';
+import type { ConfirmationDialog, ModalView } from '@slack/types';
+import type { SlackBlock, SlackButton } from './types.js';
 
 /** Block Kit for /copy: the private draft with its four buttons, the edit modal, the public post. */
 
@@ -46,7 +47,7 @@ function violationsBlock(violations: Violation[]): SlackBlock {
   return section([head, ...violations.map(violationLine)].join('\n'));
 }
 
-function button(text: string, actionId: string, value: string, extra: Record<string, unknown> = {}): SlackBlock {
+function button(text: string, actionId: string, value: string, extra: Partial<SlackButton> = {}): SlackButton {
   return { type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value, ...extra };
 }
 
@@ -54,7 +55,7 @@ function button(text: string, actionId: string, value: string, extra: Record<str
 export function copyDraftMessage(record: CopyDraftRecord, note?: string): { text: string; blocks: SlackBlock[] } {
   const d = record.draft;
   const open = d.violations.filter((v) => !v.fixed).length;
-  const approveExtra: Record<string, unknown> = { style: 'primary' };
+  const approveExtra: Partial<SlackButton> = { style: 'primary' };
   if (open) {
     approveExtra.confirm = {
       title: { type: 'plain_text', text: 'Post with open issues?' },
@@ -125,7 +126,7 @@ export interface EditModalMetadata {
   responseUrl?: string;
 }
 
-export function copyEditModal(draft: CopyDraft, meta: EditModalMetadata): Record<string, unknown> {
+export function copyEditModal(draft: CopyDraft, meta: EditModalMetadata): ModalView {
   return {
     type: 'modal',
     callback_id: COPY_EDIT_CALLBACK_ID,

@@ -1,0 +1,73 @@
+import { messageShortcut } from '../support/interactive';
+import { postSigned } from '../support/signed';
+import { ADMIN, JUNIOR, renderedText, SECRET, useSlackHarness } from './harness';
+
+/**
+ * Slash commands and shortcuts in conversations the bot is not a member of (a private channel,
+ * a DM between two people): chat.postEphemeral fails there with not_in_channel /
+ * channel_not_found, so replies must go through the request's response_url.
+ */
+
+const PRIVATE = 'GPRIVATE1';
+const PEOPLE_DM = 'DPEOPLE01';
+let reindexCalls = 0;
+const fx = useSlackHarness({ reindex: async () => void reindexCalls++ });
+
+beforeEach(() => {
+  fx.fake.closeChannel(PRIVATE, 'not_in_channel');
+  fx.fake.closeChannel(PEOPLE_DM, 'channel_not_found');
+});
+
+const ephemeralOk = () => fx.fake.callsTo('chat.postEphemeral').filter((c) => ![PRIVATE, PEOPLE_DM].includes(String(c.args.channel)));
+const viaResponseUrl = (user: string) => fx.fake.privateReplies(user).filter((c) => c.method.startsWith('response/'));
+
+test('/scaffold in a private channel the bot is not in: the result arrives through the response_url, ephemeral', async () => {
+  const res = await fx.h.command({ command: '/scaffold', text: 'a controller for refunds', user: JUNIOR, channel: PRIVATE });
+  expect(res.status).toBe(200);
+  const reply = await fx.fake.waitFor(() => viaResponseUrl(JUNIOR).find((c) => /Scaffold/.test(renderedText(c.args))));
+  expect(reply.args).toMatchObject({ response_type: 'ephemeral', channel: PRIVATE });
+  expect(renderedText(reply.args)).toMatch(/Offline skeleton/);
+  expect(fx.fake.callsTo('chat.postMessage')).toHaveLength(0); // nothing public, no DM needed
+});
+
+test('/schema-review in a DM between two people: the review arrives through the response_url', async () => {
+  await fx.h.command({ command: '/schema-review', text: '', user: JUNIOR, channel: PEOPLE_DM });
+  const reply = await fx.fake.waitFor(() => viaResponseUrl(JUNIOR).find((c) => /accounts/.test(renderedText(c.args))));
+  expect(reply.args.response_type).toBe('ephemeral');
+  expect(ephemeralOk()).toHaveLength(0);
+});
+
+test('/deskmate reindex and stats from a private channel reply through the response_url', async () => {
+  await fx.h.command({ text: 'reindex', user: ADMIN, channel: PRIVATE });
+  const done = await fx.fake.waitFor(() => viaResponseUrl(ADMIN).find((c) => /Re-index done/.test(String(c.args.text))));
+  expect(done.args.channel).toBe(PRIVATE);
+  expect(reindexCalls).toBeGreaterThan(0);
+  await fx.h.command({ text: 'stats', user: JUNIOR, channel: PRIVATE });
+  const stats = await fx.fake.waitFor(() => viaResponseUrl(JUNIOR)[0]);
+  expect(String(stats.args.text)).toMatch(/Metrics are not recorded|report/i);
+});
+
+test('/copy in a private channel: the draft with its buttons arrives through the response_url', async () => {
+  await fx.h.command({ command: '/copy', text: 'feat(search): filter shipments by carrier', user: JUNIOR, channel: PRIVATE });
+  const shown = await fx.fake.waitFor(() => viaResponseUrl(JUNIOR).find((c) => Array.isArray(c.args.blocks)));
+  expect(renderedText(shown.args)).toContain('copy_approve');
+  expect(fx.fake.callsTo('chat.postMessage')).toHaveLength(0);
+});
+
+test('the "Draft copy" message shortcut replies through its response_url', async () => {
+  const url = fx.fake.responseUrl({ user: JUNIOR, channel: PRIVATE });
+  const { raw, contentType } = messageShortcut({ callbackId: 'draft_copy', user: JUNIOR, channel: PRIVATE, text: 'fix: keep the cursor when a page is empty', responseUrl: url });
+  expect((await postSigned(fx.h.url, raw, { secret: SECRET, contentType })).status).toBe(200);
+  const shown = await fx.fake.waitFor(() => viaResponseUrl(JUNIOR).find((c) => Array.isArray(c.args.blocks)));
+  expect(renderedText(shown.args)).toContain('Release copy draft');
+});
+
+test('a used-up response_url falls back to an ephemeral message, then to a DM where that fails too', async () => {
+  const url = fx.fake.responseUrl({ user: JUNIOR, channel: PRIVATE });
+  for (let i = 0; i < 5; i++) await fetch(url, { method: 'POST', body: JSON.stringify({ text: 'earlier reply' }) });
+  const { raw, contentType } = messageShortcut({ callbackId: 'draft_copy', user: JUNIOR, channel: PRIVATE, text: 'fix: keep the cursor when a page is empty', responseUrl: url });
+  await postSigned(fx.h.url, raw, { secret: SECRET, contentType });
+  const dm = await fx.fake.waitFor(() => fx.fake.callsTo('chat.postMessage').find((c) => c.args.channel === JUNIOR));
+  expect(renderedText(dm.args)).toContain('Release copy draft');
+  expect(fx.fake.callsTo('chat.postEphemeral').map((c) => c.args.channel)).toEqual([PRIVATE]); // tried, refused
+});
