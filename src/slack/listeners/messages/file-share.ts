@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
-import { background, type SlackRuntime } from '../../runtime.js';
+import { acceptQuestion, background, type SlackRuntime } from '../../runtime.js';
+import { messageTextOf } from '../../rich-text.js';
+import { stripMentions } from '../../text.js';
 import { receiveDmFiles, type SharedFile } from '../../uploads/receive.js';
 
 interface FileShareEvent {
@@ -9,10 +11,16 @@ interface FileShareEvent {
   user?: string;
   bot_id?: string;
   ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown;
   files?: SharedFile[];
 }
 
-/** Files shared in a DM with Deskmate: read off the request path, kept as context for that DM. */
+/**
+ * Files shared in a DM with Deskmate: read off the request path, kept as context for that DM. A
+ * question typed in the same message is asked once the files are read, so it can use them.
+ */
 export function registerFileShare(app: App, rt: SlackRuntime): void {
   app.event('message', async ({ event, body }) => {
     const e = event as unknown as FileShareEvent;
@@ -20,6 +28,11 @@ export function registerFileShare(app: App, rt: SlackRuntime): void {
     const eventId = (body as { event_id?: string }).event_id;
     // Slack redelivers events it thinks we missed: read each share once.
     if (eventId && !(await rt.deps.store.markEventSeen(`upload:${eventId}`))) return;
-    background('dm upload', { eventId }, () => receiveDmFiles(rt, { channel: e.channel, user: e.user!, ts: e.ts, files: e.files! }));
+    const user = e.user;
+    const text = messageTextOf(e);
+    background('dm upload', { eventId }, async () => {
+      await receiveDmFiles(rt, { channel: e.channel, user, ts: e.ts, files: e.files! });
+      if (stripMentions(text)) await acceptQuestion(rt, { kind: 'dm', channel: e.channel, user, text, ts: e.ts, threadTs: e.thread_ts, eventId });
+    });
   });
 }
