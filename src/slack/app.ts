@@ -12,6 +12,7 @@ import { AnswerQueue } from './answer-queue.js';
 import { RequestPressure } from './request-pressure.js';
 import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
+import { guardOutgoingBlocks } from './blocks/guard-client.js';
 import { slackClientOptions } from './client-options.js';
 import { isRetryableStoreError, malformedRequestHandler } from './receiver-errors.js';
 import { rolesOf, type AskerLike, type SlackDeps } from './deps.js';
@@ -100,6 +101,7 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   });
   const deps: SlackDeps = { config, asker: options.asker, store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()), metrics: options.metrics, metricsStore: options.metricsStore };
   const client = app.client;
+  guardOutgoingBlocks(client);
   // HTTP mode: answers wait while requests are arriving, so a burst is acked before it is answered.
   const pressure = new RequestPressure();
   const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2, 500, () => pressure.busy(), 2000);

@@ -71,3 +71,9 @@ test('a used-up response_url falls back to an ephemeral message, then to a DM wh
   expect(renderedText(dm.args)).toContain('Release copy draft');
   expect(fx.fake.callsTo('chat.postEphemeral').map((c) => c.args.channel)).toEqual([PRIVATE]); // tried, refused
 });
+
+test('whatever the app sends passes the block check: a block Slack would reject is dropped, the message still arrives', async () => {
+  await fx.h.deskmate.runtime.client.chat.postMessage({ channel: 'CGENERAL', text: 'hello', blocks: [{ type: 'header', text: { type: 'plain_text', text: '  ' } }, { type: 'section', text: { type: 'mrkdwn', text: 'kept' } }] });
+  const sent = fx.fake.callsTo('chat.postMessage').at(-1)!;
+  expect(sent.args.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'kept' } }]);
+});

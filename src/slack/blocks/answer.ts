@@ -74,6 +74,6 @@ export function answerMessage(result: AskResult, options: AnswerRenderOptions): 
 
 /** A plain message (usage hints, errors, placeholders). */
 export function plainMessage(text: string): RenderedMessage {
-  const t = truncate(escapeMrkdwn(text), SECTION_TEXT_LIMIT);
+  const t = truncate(escapeMrkdwn(text.trim()), SECTION_TEXT_LIMIT) || '_(no text)_';
   return { text: t, blocks: [section(t)] };
 }

@@ -97,15 +97,14 @@ export function announcementText(copy: CopyText): string {
   return [copy.headline, copy.blurb, `Changelog: ${copy.changelog}`].map((s) => s.trim()).filter(Boolean).join('\n\n');
 }
 
+/** The public post. A field edited down to whitespace is left out (Slack rejects an empty header or section). */
 export function announcementMessage(copy: CopyText): { text: string; blocks: SlackBlock[] } {
-  return {
-    text: announcementText(copy),
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: truncate(copy.headline, 150), emoji: false } },
-      section(escapeMrkdwn(copy.blurb)),
-      context(`Changelog: ${escapeMrkdwn(copy.changelog)}`),
-    ],
-  };
+  const [headline, blurb, changelog] = [copy.headline, copy.blurb, copy.changelog].map((s) => s.trim());
+  const blocks: SlackBlock[] = [];
+  if (headline) blocks.push({ type: 'header', text: { type: 'plain_text', text: truncate(headline.replace(/\s+/g, ' '), 150), emoji: false } });
+  if (blurb) blocks.push(section(escapeMrkdwn(blurb)));
+  if (changelog) blocks.push(context(`Changelog: ${escapeMrkdwn(changelog)}`));
+  return { text: truncate(announcementText(copy), 3900), blocks };
 }
 
 /** Modal inputs, by block id; each holds one plain_text_input with action_id `value`. */
