@@ -1,6 +1,7 @@
 import type { AskResult } from '../../knowledge/answer/ask.js';
-import { CONTEXT_TEXT_LIMIT, FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, splitText, truncate } from '../text.js';
+import { CONTEXT_TEXT_LIMIT, FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, truncate } from '../text.js';
 import { escapeMrkdwn } from './escape.js';
+import { markdownToMrkdwn, splitMrkdwn } from './mrkdwn.js';
 import type { SlackBlock, SlackButton } from './types.js';
 
 export const ACTION_IDS = {
@@ -48,11 +49,12 @@ export function sourcesBlock(sources: AskResult['sources']): SlackBlock | undefi
 /**
  * The answer message: the text in sections of ≤ 3000 chars, at most 50 blocks in all; an answer
  * longer than that is cut cleanly with a note pointing to the cited sources for the rest.
- * The answer (doc, question or LLM text) is escaped, so it can never carry a live mention.
+ * The answer (doc, question or LLM text) is Markdown rendered as mrkdwn, every piece of text
+ * escaped, so it reads formatted and can never carry a live mention or a hidden link.
  */
 export function answerMessage(result: AskResult, options: AnswerRenderOptions): RenderedMessage {
-  const answer = escapeMrkdwn(result.answer);
-  const pieces = splitText(answer, SECTION_TEXT_LIMIT - 10);
+  const answer = markdownToMrkdwn(result.answer) || '_(no answer text)_';
+  const pieces = splitMrkdwn(answer, SECTION_TEXT_LIMIT - 10);
   const room = MAX_BLOCKS - RESERVED_BLOCKS;
   const shown = pieces.slice(0, room);
   const notes = (options.notes ?? []).map(escapeMrkdwn);

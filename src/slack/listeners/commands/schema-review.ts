@@ -6,11 +6,12 @@ import { budgetedModel } from '../../../llm/budget.js';
 import { chatModelFor } from '../../../llm/models.js';
 import { sourcesBlock } from '../../blocks/answer.js';
 import { escapeMrkdwn } from '../../blocks/escape.js';
+import { markdownToMrkdwn, splitMrkdwn } from '../../blocks/mrkdwn.js';
 import { budgetFor, indexSnapshot } from '../../index-snapshot.js';
 import type { KnownBlock } from '@slack/types';
 import { replyPrivately } from '../../private-reply.js';
 import { background, type SlackRuntime } from '../../runtime.js';
-import { FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, splitText, truncate } from '../../text.js';
+import { FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, truncate } from '../../text.js';
 
 const log = childLogger('slack.schema-review');
 const QUESTION = 'Review this schema for a migration: in what order should the tables be migrated, are there circular foreign keys, tables without primary keys, or foreign keys without indexes?';
@@ -33,7 +34,7 @@ export function registerSchemaReviewCommand(app: App, rt: SlackRuntime): void {
         const gate = await budgetedModel(budgetFor(rt.deps, config), chatModelFor(config, 'review'), 'review', user);
         const r = await answerSchemaReview(focus ? `${QUESTION} Focus: ${focus}` : QUESTION, snapshot.tables, snapshot.chunks, gate.model);
         const text = gate.blocked ? `${r.answer}\n\n_(${gate.blocked.message})_` : r.answer;
-        const blocks: KnownBlock[] = splitText(escapeMrkdwn(text), SECTION_TEXT_LIMIT - 10)
+        const blocks: KnownBlock[] = splitMrkdwn(markdownToMrkdwn(text), SECTION_TEXT_LIMIT - 10)
           .slice(0, MAX_BLOCKS - 2)
           .map((t): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
         const sources = sourcesBlock(r.sources);
