@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { acceptQuestion, background, USAGE_HINT, type SlackRuntime } from '../../runtime.js';
-import { accessVerdict, isExternalAuthor } from '../../guards.js';
+import { isExternalAsker } from '../../enterprise.js';
+import { accessVerdict } from '../../guards.js';
 import { answersNothing } from '../../metrics-hooks.js';
 import { messageTextOf } from '../../rich-text.js';
 import { stripMentions } from '../../text.js';
@@ -17,7 +18,7 @@ export function registerAppMention(app: App, rt: SlackRuntime): void {
     const eventId = (body as { event_id?: string }).event_id;
     const threadTs = e.thread_ts ?? e.ts;
     // Slack Connect: someone from another organisation gets a polite no, never internal docs.
-    const verdict = accessVerdict({ guest: false, external: isExternalAuthor(body, e) }, rt.deps.config.access);
+    const verdict = accessVerdict({ guest: false, external: await isExternalAsker(rt.client, body, e) }, rt.deps.config.access);
     if (!verdict.ok) {
       if (eventId && !(await rt.deps.store.markEventSeen(eventId))) return;
       background('external refusal', { eventId }, () => rt.client.chat.postMessage({ channel: e.channel, thread_ts: threadTs, text: verdict.reply }));

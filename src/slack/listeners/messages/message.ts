@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { looksLikeQuestion } from '../../../knowledge/intent/intent.js';
 import { changeEscalation } from '../../escalation-update.js';
-import { accessVerdict, isExternalAuthor } from '../../guards.js';
+import { isExternalAsker } from '../../enterprise.js';
+import { accessVerdict } from '../../guards.js';
 import { observeChannelMessage } from '../../metrics-hooks.js';
 import { acceptQuestion, background, type SlackRuntime } from '../../runtime.js';
 import { messageTextOf } from '../../rich-text.js';
@@ -33,7 +34,7 @@ export function registerMessages(app: App, rt: SlackRuntime): void {
     if ((e.subtype && e.subtype !== 'thread_broadcast') || e.bot_id || !e.user || e.user === rt.deps.botUserId) return;
     const eventId = (body as { event_id?: string }).event_id;
     const text = messageTextOf(e);
-    const verdict = accessVerdict({ guest: false, external: isExternalAuthor(body, e) }, rt.deps.config.access);
+    const verdict = accessVerdict({ guest: false, external: await isExternalAsker(rt.client, body, e) }, rt.deps.config.access);
     if (!verdict.ok) {
       // Another organisation's user: a DM gets a polite no; channel messages get silence.
       if (e.channel_type === 'im' && stripMentions(text) && (!eventId || (await rt.deps.store.markEventSeen(eventId)))) {
