@@ -6,6 +6,7 @@ import type { StoredQuestion } from '../store/types.js';
 import { sanitize } from '../security/sanitize/index.js';
 import { answerMessage, plainMessage } from './blocks/answer.js';
 import type { SlackDeps } from './deps.js';
+import { cannotPost, explainCannotPost } from './cannot-post.js';
 import { escalateQuestion } from './escalate.js';
 import { recordBotAnswer, recordQuestion } from './metrics-hooks.js';
 import { refusalFor } from './guards.js';
@@ -61,6 +62,11 @@ export async function answerQuestion(deps: SlackDeps, client: WebClient, q: Stor
       await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: `This one is better answered by a person (${result.reason}). Ask it in your team's channel and mention me there, and I will route it to the right senior.` });
     }
   } catch (err) {
+    if (!placeholderTs && cannotPost(err)) {
+      await deps.store.finishQuestion(q.id, 'failed').catch(() => undefined);
+      await explainCannotPost(client, { user: q.user, channel: q.channel }, err, log);
+      return;
+    }
     log.error({ err: (err as Error).message, code: (err as { code?: string }).code }, 'answering failed');
     await deps.store.finishQuestion(q.id, 'failed', placeholderTs).catch(() => undefined);
     const text = `Sorry, I could not answer that right now: ${userMessageOf(err)} Try again in a minute.`;

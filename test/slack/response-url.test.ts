@@ -1,5 +1,5 @@
 import { messageShortcut } from '../support/interactive';
-import { postSigned } from '../support/signed';
+import { mentionEvent, postSigned } from '../support/signed';
 import { ADMIN, JUNIOR, renderedText, SECRET, useSlackHarness } from './harness';
 
 /**
@@ -76,4 +76,13 @@ test('whatever the app sends passes the block check: a block Slack would reject 
   await fx.h.deskmate.runtime.client.chat.postMessage({ channel: 'CGENERAL', text: 'hello', blocks: [{ type: 'header', text: { type: 'plain_text', text: '  ' } }, { type: 'section', text: { type: 'mrkdwn', text: 'kept' } }] });
   const sent = fx.fake.callsTo('chat.postMessage').at(-1)!;
   expect(sent.args.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: 'kept' } }]);
+});
+
+test('a mention in a channel the bot cannot post in is explained to the asker by DM, not dropped', async () => {
+  fx.fake.closeChannel('CNOTMEMBER', 'not_in_channel');
+  await fx.h.sendEvent(mentionEvent({ channel: 'CNOTMEMBER', user: JUNIOR, text: 'How do I list shipments?' }));
+  await fx.h.deskmate.idle();
+  const dm = fx.fake.callsTo('chat.postMessage').find((c) => c.args.channel === JUNIOR);
+  expect(String(dm?.args.text)).toMatch(/cannot reply there: I am not a member.*not_in_channel.*\/invite @Deskmate/);
+  expect((await fx.h.store.recentQuestions(JUNIOR, 1))[0].status).toBe('failed');
 });
