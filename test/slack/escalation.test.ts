@@ -89,6 +89,13 @@ describe('escalation to seniors', () => {
     expect(fx.fake.callsTo('chat.postMessage').some((c) => c.args.channel === SENIOR_API)).toBe(false);
   });
 
+  test("a senior's manual snooze is invisible to the bot (Slack shows snooze_* only to the user's own token): the DM goes", async () => {
+    fx.fake.setDnd(SENIOR_API, true);
+    await escalateWhyQuestion();
+    expect(fx.fake.callsTo('dnd.info').some((c) => c.args.user === SENIOR_API)).toBe(true);
+    expect(fx.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === SENIOR_API)).toHaveLength(1);
+  });
+
   test('an urgent question reaches a senior in do-not-disturb right away', async () => {
     fx.fake.dndNowFor(SENIOR_API);
     await fx.h.sendEvent(mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'URGENT: why did we choose cursor pagination? prod is blocked' }));
