@@ -17,6 +17,7 @@ import { slackClientOptions } from './client-options.js';
 import { isRetryableStoreError, malformedRequestHandler } from './receiver-errors.js';
 import { rolesOf, type AskerLike, type SlackDeps } from './deps.js';
 import * as actions from './listeners/actions/index.js';
+import * as assistant from './listeners/assistant/index.js';
 import * as commands from './listeners/commands/index.js';
 import * as events from './listeners/events/index.js';
 import * as messages from './listeners/messages/index.js';
@@ -106,6 +107,8 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   const pressure = new RequestPressure();
   const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2, 500, () => pressure.busy(), 2000);
   const runtime: SlackRuntime = { deps, roles: rolesOf(config), queue, client };
+  // First: Bolt's Assistant takes the assistant pane's events and threaded DM messages.
+  assistant.register(app, runtime);
   events.register(app, runtime);
   messages.register(app, runtime);
   actions.register(app, runtime);

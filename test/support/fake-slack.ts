@@ -321,6 +321,11 @@ export class FakeSlack {
         for (const f of files) this.completedUploads.push({ fileId: f.id, title: f.title, channel: args.channel_id as string | undefined, filename: this.uploadNames.get(f.id), bytes: this.uploadedBytes.get(f.id) });
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        // Slack requires the thread's DM channel and thread_ts on each (channel_id, thread_ts).
+        return args.channel_id && args.thread_ts ? { ok: true } : { ok: false, error: 'invalid_arguments' };
       case 'reactions.add':
       case 'reactions.remove':
       case 'views.publish':
@@ -359,7 +364,7 @@ function parseBody(contentType: string, raw: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const out: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    const looksJson = (value.startsWith('[') || value.startsWith('{')) && (key === 'blocks' || key === 'attachments' || key === 'view');
+    const looksJson = (value.startsWith('[') || value.startsWith('{')) && ['blocks', 'attachments', 'view', 'prompts', 'metadata'].includes(key);
     out[key] = looksJson ? JSON.parse(value) : value;
   }
   return out;
