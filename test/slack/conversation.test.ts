@@ -45,7 +45,7 @@ describe('proactive answers in opted-in channels', () => {
     await fx.h.deskmate.idle();
     const q = (await fx.h.store.recentQuestions(JUNIOR, 1))[0];
     await fx.h.click({ actionId: 'proactive_solved', value: String(q.id), user: JUNIOR, channel: PROACTIVE_CHANNEL });
-    await fx.fake.waitFor(() => fx.fake.callsTo('chat.postEphemeral')[0]);
+    await fx.fake.waitFor(() => fx.fake.privateReplies(JUNIOR)[0]);
     expect(await fx.h.store.feedbackFor(q.id)).toEqual([{ user: JUNIOR, kind: 'solved' }]);
   });
 });

@@ -31,7 +31,7 @@ describe('escalation to seniors', () => {
     const { threadTs, escalationId } = await escalateWhyQuestion();
     const refused = await fx.h.click({ actionId: 'escalation_claim', value: String(escalationId), user: JUNIOR, channel: CHANNEL });
     expect(refused.status).toBe(200);
-    const ephemeral = await fx.fake.waitFor(() => fx.fake.callsTo('chat.postEphemeral').find((c) => c.args.user === JUNIOR));
+    const ephemeral = await fx.fake.waitFor(() => fx.fake.privateReplies(JUNIOR)[0]);
     expect(String(ephemeral.args.text)).toMatch(/Only seniors/);
     expect((await fx.h.store.getEscalation(escalationId))!.state).toBe('open');
 

@@ -88,7 +88,7 @@ export async function startHarness(input: HarnessInput): Promise<Harness> {
       return postSigned(url, JSON.stringify(body), { secret: SECRET });
     },
     async click(click) {
-      const { raw, contentType } = buttonClick(click);
+      const { raw, contentType } = buttonClick({ responseUrl: input.fake.responseUrl({ user: click.user, channel: click.channel }), ...click });
       return postSigned(url, raw, { secret: SECRET, contentType });
     },
     async command(cmd) {

@@ -50,7 +50,7 @@ async function start(configExtra: Record<string, unknown> = {}): Promise<Metrics
     config,
     send: async (event) => (await postSigned(url, eventEnvelope(event).raw, { secret: SECRET })).status,
     click: async (actionId, value, user, channel) => {
-      const { raw, contentType } = buttonClick({ actionId, value, user, channel });
+      const { raw, contentType } = buttonClick({ actionId, value, user, channel, responseUrl: fake.responseUrl({ user, channel }) });
       expect((await postSigned(url, raw, { secret: SECRET, contentType })).status).toBe(200);
     },
     command: async (text, user, channel) => {

@@ -117,7 +117,7 @@ test('"It\'s urgent" from the asker DMs the senior at once; from anyone else it 
   expect(dms()).toHaveLength(0);
 
   await fx.h.click({ actionId: 'escalation_urgent', value: String(e.id), user: 'UBYSTANDER', channel: CHANNEL });
-  const refusal = await fx.fake.waitFor(() => fx.fake.callsTo('chat.postEphemeral').find((c) => c.args.user === 'UBYSTANDER'));
+  const refusal = await fx.fake.waitFor(() => fx.fake.privateReplies('UBYSTANDER')[0]);
   expect(String(refusal.args.text)).toMatch(/Only the person who asked/);
   expect(dms()).toHaveLength(0);
 

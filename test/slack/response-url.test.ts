@@ -86,3 +86,23 @@ test('a mention in a channel the bot cannot post in is explained to the asker by
   expect(String(dm?.args.text)).toMatch(/cannot reply there: I am not a member.*not_in_channel.*\/invite @Deskmate/);
   expect((await fx.h.store.recentQuestions(JUNIOR, 1))[0].status).toBe('failed');
 });
+
+test('buttons on a private draft in a channel the bot is not in: refusals and replacements use the click\'s response_url', async () => {
+  await fx.h.command({ command: '/copy', text: 'feat(search): filter shipments by carrier', user: JUNIOR, channel: PRIVATE });
+  const shown = await fx.fake.waitFor(() => viaResponseUrl(JUNIOR).find((c) => Array.isArray(c.args.blocks)));
+  const draftId = JSON.stringify(shown.args.blocks).match(/"action_id":"copy_discard","value":"([^"]+)"/)![1];
+  const { ephemeralButtonClick } = await import('../support/interactive');
+  const clickAs = async (user: string) => {
+    const url = fx.fake.responseUrl({ user, channel: PRIVATE });
+    const { raw, contentType } = ephemeralButtonClick({ actionId: 'copy_discard', value: draftId, user, channel: PRIVATE, responseUrl: url });
+    await postSigned(fx.h.url, raw, { secret: SECRET, contentType });
+    return url;
+  };
+  await clickAs('UBYSTANDER');
+  const refusal = await fx.fake.waitFor(() => viaResponseUrl('UBYSTANDER')[0]);
+  expect(String(refusal.args.text)).toMatch(/Only <@UJUNIOR>/);
+  const url = await clickAs(JUNIOR);
+  const replaced = await fx.fake.waitFor(() => fx.fake.calls.find((c) => url.endsWith(c.method) && c.args.replace_original === true));
+  expect(String(replaced.args.text)).toMatch(/discarded/);
+  expect(fx.fake.callsTo('chat.postMessage')).toHaveLength(0);
+});

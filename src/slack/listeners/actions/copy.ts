@@ -10,7 +10,8 @@ const log = childLogger('slack.copy');
 
 function audienceOf(body: BlockAction): CopyAudience {
   const channel = body.channel?.id ?? body.container?.channel_id ?? body.user.id;
-  return { user: body.user.id, channel, responseUrl: body.response_url };
+  // The click's response_url both replaces the draft and carries new private notices.
+  return { user: body.user.id, channel, responseUrl: body.response_url, replyUrl: body.response_url };
 }
 
 /** The draft's buttons. Each re-reads the draft and checks the clicker is its requester. */
