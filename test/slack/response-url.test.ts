@@ -1,4 +1,4 @@
-import { messageShortcut } from '../support/interactive';
+import { ephemeralButtonClick, messageShortcut } from '../support/interactive';
 import { mentionEvent, postSigned } from '../support/signed';
 import { ADMIN, JUNIOR, renderedText, SECRET, useSlackHarness } from './harness';
 
@@ -91,7 +91,6 @@ test('buttons on a private draft in a channel the bot is not in: refusals and re
   await fx.h.command({ command: '/copy', text: 'feat(search): filter shipments by carrier', user: JUNIOR, channel: PRIVATE });
   const shown = await fx.fake.waitFor(() => viaResponseUrl(JUNIOR).find((c) => Array.isArray(c.args.blocks)));
   const draftId = JSON.stringify(shown.args.blocks).match(/"action_id":"copy_discard","value":"([^"]+)"/)![1];
-  const { ephemeralButtonClick } = await import('../support/interactive');
   const clickAs = async (user: string) => {
     const url = fx.fake.responseUrl({ user, channel: PRIVATE });
     const { raw, contentType } = ephemeralButtonClick({ actionId: 'copy_discard', value: draftId, user, channel: PRIVATE, responseUrl: url });
