@@ -4,6 +4,7 @@ import { ASSISTANT_GREETING, assistantThreadsFor, threadTitle } from '../../assi
 import { isExternalAsker } from '../../enterprise.js';
 import { accessVerdict } from '../../guards.js';
 import { SUGGESTED_PROMPTS } from '../../manifest.js';
+import { answersNothing } from '../../metrics-hooks.js';
 import { messageTextOf } from '../../rich-text.js';
 import { acceptQuestion, type SlackRuntime } from '../../runtime.js';
 import { stripMentions } from '../../text.js';
@@ -28,6 +29,7 @@ export function register(app: App, rt: SlackRuntime): void {
       threadStarted: async ({ event, say, setSuggestedPrompts, saveThreadContext }) => {
         const t = event.assistant_thread;
         threads.open(t.channel_id, t.thread_ts, t.context?.channel_id);
+        if (answersNothing(rt.deps.config)) return; // observe mode: Deskmate says nothing anywhere
         try {
           await say(ASSISTANT_GREETING);
           await setSuggestedPrompts({ title: 'Try one of these:', prompts: SUGGESTED_PROMPTS });
