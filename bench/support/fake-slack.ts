@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { blockProblem, parseBody } from './fake-slack-wire.js';
 
 /**
  * A loopback fake of the Slack Web API: answers the methods Deskmate calls with Slack-shaped
@@ -39,6 +40,13 @@ export class FakeSlack {
   /** files.uploadV2 step 3: uploads completed into a channel, with the bytes received for them. */
   readonly completedUploads: Array<{ fileId: string; channel?: string; title?: string; filename?: string; bytes?: Buffer }> = [];
   private readonly uploadNames = new Map<string, string>();
+  /** Channels the bot cannot post in, with the error Slack gives (not_in_channel, channel_not_found). */
+  private readonly closedChannels = new Map<string, string>();
+  /** response_url → who it was minted for, and how many times it was used (Slack allows 5 in 30 min). */
+  private readonly responseUrls = new Map<string, { user?: string; channel?: string; uses: number }>();
+  /** The bot's own user id for dnd.info: Slack returns snooze_* only for the token's own user. */
+  private readonly dndSchedule = new Map<string, { start: number; end: number }>();
+  readonly presence = new Map<string, 'active' | 'away'>();
   private seq = 0;
   private waiters: Array<() => void> = [];
 
@@ -58,6 +66,7 @@ export class FakeSlack {
         // Shared files (url_private_download): served only with a bot token, as Slack does.
         if ((req.url ?? '').startsWith('/files/')) return fake!.serveFile(req, res);
         const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
+        if (method.startsWith('response/')) return fake!.respondUrl(method, Buffer.concat(chunks).toString('utf8'), res);
         const fault = fake!.takeHttpFault(method);
         if (fault === 'reset') return req.socket.destroy();
         if (fault) {
@@ -100,6 +109,46 @@ export class FakeSlack {
     if (!authorized) return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>');
     if (!bytes) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+  }
+
+  /**
+   * The bot is not a member of `channel` (or cannot see it: a private channel, a DM between people):
+   * chat.postMessage, chat.postEphemeral and chat.update there fail as real Slack fails them.
+   */
+  closeChannel(channel: string, error: 'not_in_channel' | 'channel_not_found' = 'not_in_channel'): void {
+    this.closedChannels.set(channel, error);
+  }
+
+  /** A response_url for a slash command, shortcut or button click made by `user` in `channel`. */
+  responseUrl(to: { user?: string; channel?: string } = {}): string {
+    const id = `response/R${++this.seq}`;
+    this.responseUrls.set(id, { ...to, uses: 0 });
+    return `${this.url}${id}`;
+  }
+
+  /** @internal the response_url handler: JSON in, `ok` out; unknown or used-up URLs get 404 as Slack does. */
+  respondUrl(method: string, raw: string, res: http.ServerResponse): void {
+    const minted = this.responseUrls.get(method);
+    let args: Record<string, unknown> = {};
+    try {
+      args = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      return void res.writeHead(400).end('invalid_payload');
+    }
+    if (minted) {
+      if (++minted.uses > 5) return void res.writeHead(404).end('used_url');
+      args = { ...args, user: minted.user, channel: minted.channel };
+    }
+    const problem = blockProblem(args.blocks);
+    this.calls.push({ method, args, at: Date.now() });
+    for (const w of this.waiters.splice(0)) w();
+    if (problem) return void res.writeHead(400).end('invalid_blocks');
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+  }
+
+  /** What `user` was shown privately: chat.postEphemeral calls and ephemeral response_url replies. */
+  privateReplies(user: string): SlackCall[] {
+    return this.calls.filter((c) => c.args.user === user && (c.method === 'chat.postEphemeral' || (c.method.startsWith('response/') && c.args.response_type !== 'in_channel')));
   }
 
   callsTo(method: string): SlackCall[] {
@@ -157,8 +206,24 @@ export class FakeSlack {
     res.end(`OK - ${bytes.length}`);
   }
 
+  /** A manual snooze ("pause notifications"): visible through dnd.info only to the user's own token. */
   setDnd(user: string, snoozed: boolean): void {
     this.dnd.set(user, snoozed);
+  }
+
+  /** Scheduled do-not-disturb (Preferences → Notifications), which dnd.info shows for anyone. */
+  setDndSchedule(user: string, startSec: number, endSec: number): void {
+    this.dndSchedule.set(user, { start: startSec, end: endSec });
+  }
+
+  /** Scheduled do-not-disturb for `user` for the next `hours`, starting a minute ago. */
+  dndNowFor(user: string, hours = 6): void {
+    const now = Math.floor(Date.now() / 1000);
+    this.setDndSchedule(user, now - 60, now + hours * 3600);
+  }
+
+  clearDndSchedule(user: string): void {
+    this.dndSchedule.delete(user);
   }
 
   /** Waits until `predicate` holds over the recorded calls (re-checked after every call). */
@@ -205,6 +270,12 @@ export class FakeSlack {
       return { ok: false, error: failure };
     }
     const channel = String(args.channel ?? '');
+    if (['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(method)) {
+      const closed = this.closedChannels.get(channel);
+      if (closed) return { ok: false, error: closed };
+      const problem = blockProblem(args.blocks);
+      if (problem) return { ok: false, error: 'invalid_blocks', errors: [problem] };
+    }
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: this.botUserId, bot_id: this.botId, team_id: 'T0001', user: 'deskmate' };
@@ -230,8 +301,15 @@ export class FakeSlack {
         const thread = this.messages(channel).filter((m) => m.ts === ts || m.thread_ts === ts).sort((a, b) => Number(a.ts) - Number(b.ts));
         return { ok: true, messages: thread, has_more: false };
       }
-      case 'dnd.info':
-        return { ok: true, dnd_enabled: false, snooze_enabled: this.dnd.get(String(args.user)) ?? false };
+      case 'dnd.info': {
+        // Slack's documented behaviour: snooze_* only when `user` is the token's own user (or absent).
+        const user = String(args.user ?? this.botUserId);
+        const schedule = this.dndSchedule.get(user);
+        const own = user === this.botUserId ? { snooze_enabled: this.dnd.get(user) ?? false } : {};
+        return { ok: true, dnd_enabled: Boolean(schedule), next_dnd_start_ts: schedule?.start ?? 1, next_dnd_end_ts: schedule?.end ?? 1, ...own };
+      }
+      case 'users.getPresence':
+        return { ok: true, presence: this.presence.get(String(args.user)) ?? 'active' };
       case 'users.info':
         return { ok: true, user: { id: args.user, tz: 'UTC', is_bot: false, is_restricted: false, is_ultra_restricted: false, ...this.userProfiles.get(String(args.user)) } };
       case 'files.getUploadURLExternal': {
@@ -244,6 +322,11 @@ export class FakeSlack {
         for (const f of files) this.completedUploads.push({ fileId: f.id, title: f.title, channel: args.channel_id as string | undefined, filename: this.uploadNames.get(f.id), bytes: this.uploadedBytes.get(f.id) });
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
       }
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        // Slack requires the thread's DM channel and thread_ts on each (channel_id, thread_ts).
+        return args.channel_id && args.thread_ts ? { ok: true } : { ok: false, error: 'invalid_arguments' };
       case 'reactions.add':
       case 'reactions.remove':
       case 'views.publish':
@@ -255,15 +338,4 @@ export class FakeSlack {
         return { ok: false, error: 'unknown_method' };
     }
   }
-}
-
-/** Slack's Web API client sends form-encoded bodies with JSON-encoded objects (blocks); JSON also accepted. */
-function parseBody(contentType: string, raw: string): Record<string, unknown> {
-  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(raw)) {
-    const looksJson = (value.startsWith('[') || value.startsWith('{')) && (key === 'blocks' || key === 'attachments' || key === 'view');
-    out[key] = looksJson ? JSON.parse(value) : value;
-  }
-  return out;
 }

@@ -110,7 +110,7 @@ export function messageEvent(input: { channel: string; user: string; text: strin
 }
 
 /** Interactivity: a block_actions payload for one button click, form-encoded as Slack sends it. */
-export function buttonClick(input: { actionId: string; value: string; user: string; channel: string; messageTs?: string }): { raw: string; contentType: string } {
+export function buttonClick(input: { actionId: string; value: string; user: string; channel: string; messageTs?: string; responseUrl?: string }): { raw: string; contentType: string } {
   const payload = {
     type: 'block_actions',
     team: { id: 'T0001', domain: 'example' },
@@ -121,13 +121,13 @@ export function buttonClick(input: { actionId: string; value: string; user: stri
     trigger_id: '123.456.abc',
     channel: { id: input.channel, name: 'general' },
     message: { type: 'message', ts: input.messageTs ?? '1.000001', text: '' },
-    response_url: 'https://hooks.slack.invalid/actions/T0001/1/abc',
+    response_url: input.responseUrl ?? 'https://hooks.slack.invalid/actions/T0001/1/abc',
     actions: [{ type: 'button', action_id: input.actionId, block_id: 'b1', value: input.value, text: { type: 'plain_text', text: 'x' }, action_ts: String(Date.now() / 1000) }],
   };
   return { raw: `payload=${encodeURIComponent(JSON.stringify(payload))}`, contentType: 'application/x-www-form-urlencoded' };
 }
 
-export function slashCommand(input: { text: string; user: string; channel: string; command?: string }): { raw: string; contentType: string } {
+export function slashCommand(input: { text: string; user: string; channel: string; command?: string; responseUrl?: string }): { raw: string; contentType: string } {
   const fields = new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: 'T0001',
@@ -139,7 +139,7 @@ export function slashCommand(input: { text: string; user: string; channel: strin
     command: input.command ?? '/deskmate',
     text: input.text,
     api_app_id: 'A0001',
-    response_url: 'https://hooks.slack.invalid/commands/T0001/1/abc',
+    response_url: input.responseUrl ?? 'https://hooks.slack.invalid/commands/T0001/1/abc',
     trigger_id: '123.456.abc',
   });
   return { raw: fields.toString(), contentType: 'application/x-www-form-urlencoded' };

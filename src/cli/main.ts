@@ -8,6 +8,7 @@ import { registerStart } from './start.js';
 import { registerSchemaReview } from './schema-review.js';
 import { registerScaffold } from './scaffold.js';
 import { registerReport } from './report.js';
+import { registerManifest } from './manifest.js';
 
 export function buildProgram(): Command {
   const program = new Command('deskmate')
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSchemaReview(program);
   registerScaffold(program);
   registerReport(program);
+  registerManifest(program);
   return program;
 }
 

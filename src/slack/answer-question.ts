@@ -5,7 +5,10 @@ import { childLogger, type Logger } from '../log.js';
 import type { StoredQuestion } from '../store/types.js';
 import { sanitize } from '../security/sanitize/index.js';
 import { answerMessage, plainMessage } from './blocks/answer.js';
+import { escapeMrkdwn } from './blocks/escape.js';
 import type { SlackDeps } from './deps.js';
+import { ASSISTANT_STATUS, assistantThreadsFor } from './assistant/threads.js';
+import { cannotPost, explainCannotPost } from './cannot-post.js';
 import { escalateQuestion } from './escalate.js';
 import { recordBotAnswer, recordQuestion } from './metrics-hooks.js';
 import { refusalFor } from './guards.js';
@@ -38,10 +41,15 @@ export async function answerQuestion(deps: SlackDeps, client: WebClient, q: Stor
       return await deps.store.finishQuestion(q.id, 'done');
     }
     if (q.kind === 'proactive') return await answerProactively(deps, client, q, log);
-    // Progress: a placeholder the answer replaces (chat.update), so a slow answer is never silence.
-    // Its ts is stored with the question: an answer restarted after a crash updates it instead of posting a second reply.
-    placeholderTs = q.placeholderTs ?? (await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: ':mag: Looking in the docs…' })).ts;
-    if (placeholderTs && !q.placeholderTs) await deps.store.setPlaceholder(q.id, placeholderTs);
+    // Progress: in the assistant pane a status line (cleared by the reply); elsewhere a placeholder
+    // the answer replaces (chat.update), so a slow answer is never silence. The placeholder's ts is
+    // stored with the question: an answer restarted after a crash updates it instead of posting again.
+    const assistant = q.kind === 'dm' ? assistantThreadsFor(deps).get(q.channel, q.threadTs) : undefined;
+    if (assistant) await setAssistantStatus(client, q, log);
+    else {
+      placeholderTs = q.placeholderTs ?? (await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: ':mag: Looking in the docs…' })).ts;
+      if (placeholderTs && !q.placeholderTs) await deps.store.setPlaceholder(q.id, placeholderTs);
+    }
     const context = await contextFor(deps, client, q, log);
     const asked = (q.kind === 'dm' ? await askUploads(deps, q, context) : undefined) ?? (await deps.asker.ask(q.text, { context, style: q.kind === 'dm' ? 'tutor' : 'answer', user: q.user }));
     const result = { ...asked, answer: await guardOutgoingText(asked.answer, deps.config, { questionId: q.id }) };
@@ -49,19 +57,25 @@ export async function answerQuestion(deps: SlackDeps, client: WebClient, q: Stor
     if (result.fallback) notes.push(`The language model was unavailable (${result.fallback}); this is the offline answer.`);
     const message = answerMessage(result, { questionId: q.id, notes });
     await recordQuestion(deps, q, result);
-    await client.chat.update({ channel: q.channel, ts: placeholderTs!, ...message });
+    const replyTs = placeholderTs ? (await client.chat.update({ channel: q.channel, ts: placeholderTs, ...message }), placeholderTs) : (await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, ...message })).ts;
     await recordBotAnswer(deps, q);
     if (q.threadTs) await deps.store.markThread(q.channel, q.threadTs, 'answered');
     if (q.kind === 'dm') await rememberDmTurn(deps, q, result);
-    await deps.store.finishQuestion(q.id, 'done', placeholderTs);
+    await deps.store.finishQuestion(q.id, 'done', replyTs);
     log.info({ intent: result.intent, confidence: result.confidence, sources: result.sources.length, answeredBy: result.answeredBy, ms: Date.now() - started }, 'question answered');
     if (result.escalate && q.kind !== 'dm' && q.threadTs) {
       // "urgent" in the question is the asker's way past working hours and do-not-disturb.
       await escalateQuestion(deps, client, { questionId: q.id, channel: q.channel, threadTs: q.threadTs, asker: q.user, question: q.text, reason: result.reason, urgent: /\burgent\b/i.test(q.text) }, log);
     } else if (result.escalate && q.kind === 'dm') {
-      await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: `This one is better answered by a person (${result.reason}). Ask it in your team's channel and mention me there, and I will route it to the right senior.` });
+      const where = assistant?.contextChannel?.startsWith('C') ? `<#${assistant.contextChannel}>` : "your team's channel";
+      await client.chat.postMessage({ channel: q.channel, thread_ts: q.threadTs, text: `This one is better answered by a person (${escapeMrkdwn(result.reason)}). Ask it in ${where} and mention me there, and I will route it to the right senior.` });
     }
   } catch (err) {
+    if (!placeholderTs && cannotPost(err)) {
+      await deps.store.finishQuestion(q.id, 'failed').catch(() => undefined);
+      await explainCannotPost(client, { user: q.user, channel: q.channel }, err, log);
+      return;
+    }
     log.error({ err: (err as Error).message, code: (err as { code?: string }).code }, 'answering failed');
     await deps.store.finishQuestion(q.id, 'failed', placeholderTs).catch(() => undefined);
     const text = `Sorry, I could not answer that right now: ${userMessageOf(err)} Try again in a minute.`;
@@ -121,4 +135,13 @@ async function rememberDmTurn(deps: SlackDeps, q: StoredQuestion, result: AskRes
   const conversation = dmConversation(q.channel);
   await deps.store.addTurn(conversation, { role: 'user', text: truncate(q.text, TURN_CHARS), at });
   await deps.store.addTurn(conversation, { role: 'assistant', text: truncate(result.answer, TURN_CHARS), at });
+}
+
+/** The assistant pane's "is typing" line; Slack clears it when the reply is posted. A failure only loses the status. */
+async function setAssistantStatus(client: WebClient, q: StoredQuestion, log: Logger): Promise<void> {
+  try {
+    await client.assistant.threads.setStatus({ channel_id: q.channel, thread_ts: q.threadTs!, status: ASSISTANT_STATUS });
+  } catch (err) {
+    log.warn({ err: (err as Error).message }, 'assistant status not set');
+  }
 }

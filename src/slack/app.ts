@@ -12,11 +12,13 @@ import { AnswerQueue } from './answer-queue.js';
 import { RequestPressure } from './request-pressure.js';
 import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
+import { guardOutgoingBlocks } from './blocks/guard-client.js';
 import { slackClientOptions, type SlackRetryConfig } from './client-options.js';
 import { isRetryableStoreError, malformedRequestHandler } from './receiver-errors.js';
 import { createModelGateway, type ModelGateway } from '../llm/gateway.js';
 import { rolesOf, type AskerLike, type SlackDeps } from './deps.js';
 import * as actions from './listeners/actions/index.js';
+import * as assistant from './listeners/assistant/index.js';
 import * as commands from './listeners/commands/index.js';
 import * as events from './listeners/events/index.js';
 import * as messages from './listeners/messages/index.js';
@@ -107,10 +109,13 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   });
   const deps: SlackDeps = { config, asker: options.asker, models: options.models ?? createModelGateway(config), store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()), metrics: options.metrics, metricsStore: options.metricsStore };
   const client = app.client;
+  guardOutgoingBlocks(client);
   // HTTP mode: answers wait while requests are arriving, so a burst is acked before it is answered.
   const pressure = new RequestPressure();
   const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2, 500, () => pressure.busy(), 2000);
   const runtime: SlackRuntime = { deps, roles: rolesOf(config), queue, client };
+  // First: Bolt's Assistant takes the assistant pane's events and threaded DM messages.
+  assistant.register(app, runtime);
   events.register(app, runtime);
   messages.register(app, runtime);
   actions.register(app, runtime);

@@ -87,6 +87,11 @@ export async function approveCopyDraft(rt: SlackRuntime, draftId: string, to: Co
     return;
   }
   const message = announcementMessage(record.draft);
+  if (!message.blocks.length) {
+    await rt.deps.store.moveCopyDraft(draftId, 'posting', 'pending');
+    await notify(rt, to, 'Nothing was posted: the headline, blurb and changelog are all empty. Click Edit to write them.');
+    return;
+  }
   let ts: string | undefined;
   try {
     const res = await rt.client.chat.postMessage({ channel, unfurl_links: false, ...message });

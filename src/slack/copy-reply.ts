@@ -1,49 +1,35 @@
-import { childLogger } from '../log.js';
-import type { SlackBlock } from './blocks/types.js';
+import type { KnownBlock } from '@slack/types';
+import { postToResponseUrl, replyPrivately } from './private-reply.js';
+import { checkedMessage } from './blocks/validate.js';
 import type { SlackRuntime } from './runtime.js';
 
-const log = childLogger('slack.copy');
-
-/** Where a /copy reply goes: the person, the channel they are in, and the draft message's response_url when known. */
+/** Where a /copy reply goes: the person, the channel they are in, and the request's response_urls when known. */
 export interface CopyAudience {
   user: string;
   channel: string;
+  /** A draft message's own response_url (from a click on it): replaces that message. */
   responseUrl?: string;
+  /** The /copy command's or the shortcut's response_url: new private replies go there first. */
+  replyUrl?: string;
 }
 
 export interface CopyMessage {
   text: string;
-  blocks?: SlackBlock[];
-}
-
-async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<boolean> {
-  try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-    if (res.ok) return true;
-    log.warn({ status: res.status }, 'response_url refused the reply');
-  } catch (err) {
-    log.warn({ err: (err as Error).message }, 'response_url unreachable');
-  }
-  return false;
+  blocks?: KnownBlock[];
 }
 
 /**
- * Shows something to one person only: an ephemeral message in the channel, else a DM (the bot
- * may not be in that channel). Never a public post.
+ * Shows something to one person only: through the command's response_url (works where the bot is
+ * no member), else an ephemeral message in the channel, else a DM. Never a public post.
  */
 export async function showPrivately(rt: SlackRuntime, to: CopyAudience, message: CopyMessage): Promise<void> {
-  try {
-    await rt.client.chat.postEphemeral({ channel: to.channel, user: to.user, ...message });
-    return;
-  } catch (err) {
-    log.info({ err: (err as Error).message, channel: to.channel }, 'ephemeral refused; sending the draft as a DM');
-  }
-  await rt.client.chat.postMessage({ channel: to.user, ...message });
+  await replyPrivately(rt.client, { user: to.user, channel: to.channel, responseUrl: to.replyUrl }, message);
 }
 
 /** Replaces the private draft message in place (response_url), or shows the new state privately when that fails. */
 export async function replaceDraftMessage(rt: SlackRuntime, to: CopyAudience, message: CopyMessage): Promise<void> {
-  if (to.responseUrl && (await postToResponseUrl(to.responseUrl, { replace_original: true, text: message.text, blocks: message.blocks ?? [] }))) return;
+  const checked = checkedMessage(message);
+  if (to.responseUrl && (await postToResponseUrl(to.responseUrl, { replace_original: true, text: checked.text, blocks: checked.blocks ?? [] }))) return;
   await showPrivately(rt, to, message);
 }
 

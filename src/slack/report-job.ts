@@ -2,6 +2,7 @@ import { usageSection } from '../metrics/usage-section.js';
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { childLogger } from '../log.js';
+import { asKnownBlocks } from './blocks/validate.js';
 import { postWeeklyReport, type ReportPoster } from '../metrics/post.js';
 import { scheduleWeeklyReport, type ScheduledReport } from '../metrics/scheduler.js';
 import type { MetricsStore } from '../metrics/types.js';
@@ -19,7 +20,7 @@ export const CHART_FILENAME = 'interruptions.png';
 export function slackReportPoster(client: WebClient): ReportPoster {
   return {
     postMessage: async (channel, text, blocks) => {
-      await client.chat.postMessage({ channel, text, blocks: blocks as never });
+      await client.chat.postMessage({ channel, text, blocks: asKnownBlocks(blocks) });
     },
     uploadPng: async (channel, png, _filename, title) => {
       await client.filesUploadV2({ channel_id: channel, file: png, filename: CHART_FILENAME, title });

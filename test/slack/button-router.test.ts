@@ -14,4 +14,5 @@ test('a button whose action is unknown (an old message) is acked and does nothin
   await fx.h.deskmate.idle();
   expect(fx.fake.callsTo('chat.postMessage')).toHaveLength(0);
   expect(fx.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
+  expect(fx.fake.privateReplies(JUNIOR)).toHaveLength(0);
 });

@@ -50,7 +50,7 @@ async function start(configExtra: Record<string, unknown> = {}): Promise<void> {
   h = await startHarness({ fake, dataDir: tempDataDir(), indexDir, configExtra: { index: { dir: indexDir }, ...configExtra } });
 }
 
-const ephemeralTo = (user: string) => fake.callsTo('chat.postEphemeral').filter((c) => c.args.user === user);
+const ephemeralTo = (user: string) => fake.privateReplies(user);
 
 describe('/scaffold', () => {
   test('offline: acks at once, then shows the exemplar skeleton, the exemplar used and the offline note', async () => {

@@ -45,7 +45,7 @@ describe('proactive answers in opted-in channels', () => {
     await fx.h.deskmate.idle();
     const q = (await fx.h.store.recentQuestions(JUNIOR, 1))[0];
     await fx.h.click({ actionId: 'proactive_solved', value: String(q.id), user: JUNIOR, channel: PROACTIVE_CHANNEL });
-    await fx.fake.waitFor(() => fx.fake.callsTo('chat.postEphemeral')[0]);
+    await fx.fake.waitFor(() => fx.fake.privateReplies(JUNIOR)[0]);
     expect(await fx.h.store.feedbackFor(q.id)).toEqual([{ user: JUNIOR, kind: 'solved' }]);
   });
 });
@@ -118,7 +118,7 @@ describe('/deskmate', () => {
     expect(reindexCalls).toBe(0);
     const ok = await fx.h.command({ text: 'reindex', user: ADMIN, channel: CHANNEL });
     expect(JSON.parse(ok.body).text).toMatch(/Re-indexing/);
-    const done = await fx.fake.waitFor(() => fx.fake.callsTo('chat.postEphemeral').find((c) => c.args.user === ADMIN));
+    const done = await fx.fake.waitFor(() => fx.fake.privateReplies(ADMIN)[0]);
     expect(String(done.args.text)).toMatch(/Re-index done/);
     expect(reindexCalls).toBe(1);
   });

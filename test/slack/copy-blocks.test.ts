@@ -61,7 +61,7 @@ describe('draft blocks', () => {
     expect(json).toContain('1 fixed, 1 still there');
     expect(json).toContain('✅ fixed, blurb: banned phrase');
     expect(json).toContain('*still there*, headline: 80 characters');
-    const actions = blocks.find((b) => b.type === 'actions') as { elements: Array<Record<string, unknown>> };
+    const actions = blocks.find((b) => b.type === 'actions') as unknown as { elements: Array<Record<string, unknown>> };
     expect(actions.elements.map((e) => e.action_id)).toEqual(['copy_approve', 'copy_edit', 'copy_regenerate', 'copy_discard']);
     expect(actions.elements[0].confirm).toBeDefined();
     expect(copyDraftMessage(record({ draft: { ...draft, violations: [] } })).blocks.find((b) => b.type === 'actions')).not.toHaveProperty('elements.0.confirm');

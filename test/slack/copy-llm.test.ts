@@ -37,7 +37,7 @@ test('the model\'s banned words and invented figures never reach the draft; the 
   openai.setChat({ kind: 'reply', content: BAD });
   const res = await h.command({ command: '/copy', text: COMMIT, user: JUNIOR, channel: CHANNEL });
   expect(res.status).toBe(200);
-  const shown = await slack.waitFor(() => slack.callsTo('chat.postEphemeral').find((c) => Array.isArray(c.args.blocks)), 15_000);
+  const shown = await slack.waitFor(() => slack.privateReplies(JUNIOR).find((c) => Array.isArray(c.args.blocks)), 15_000);
   const text = renderedText(shown.args);
   expect(text).toContain('fake-copy');
   const draftId = (shown.args.blocks as Array<{ type: string; elements?: Array<{ value: string }> }>).find((b) => b.type === 'actions')!.elements![0].value;
@@ -54,6 +54,6 @@ test('a model that hangs does not delay the ack; the offline draft arrives after
   const res = await h.command({ command: '/copy', text: COMMIT, user: JUNIOR, channel: CHANNEL });
   expect(res.status).toBe(200);
   expect(res.ms).toBeLessThan(3000); // Slack's ack deadline; the model is still hanging at this point
-  const shown = await slack.waitFor(() => slack.callsTo('chat.postEphemeral').find((c) => Array.isArray(c.args.blocks)), 15_000);
+  const shown = await slack.waitFor(() => slack.privateReplies(JUNIOR).find((c) => Array.isArray(c.args.blocks)), 15_000);
   expect(renderedText(shown.args)).toMatch(/the model failed \(llm_timeout\)/);
 });

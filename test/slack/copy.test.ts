@@ -34,10 +34,10 @@ afterEach(async () => {
   await fake.close();
 });
 
-let urlSeq = 0;
-const responseUrl = () => `${fake.url}response/${++urlSeq}`;
 const responses = (url: string) => fake.callsTo(url.slice(fake.url.length));
 const publicPosts = () => fake.callsTo('chat.postMessage');
+/** Private notices: ephemeral messages, and response_url posts that add a message rather than replace the draft. */
+const notices = () => fake.calls.filter((c) => c.method === 'chat.postEphemeral' || (c.method.startsWith('response/') && c.args.replace_original !== true && c.args.response_type === 'ephemeral'));
 
 function draftIdOf(call: SlackCall): string {
   const actions = (call.args.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions');
@@ -49,11 +49,11 @@ function draftIdOf(call: SlackCall): string {
 async function requestDraft(user = JUNIOR): Promise<{ draftId: string; shown: SlackCall }> {
   const res = await h.command({ command: '/copy', text: COMMITS, user, channel: CHANNEL });
   expect(res.status).toBe(200);
-  const shown = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === user && Array.isArray(c.args.blocks)));
+  const shown = await fake.waitFor(() => fake.privateReplies(user).find((c) => Array.isArray(c.args.blocks)));
   return { draftId: draftIdOf(shown), shown };
 }
 
-async function click(actionId: string, draftId: string, user: string, url = responseUrl()): Promise<string> {
+async function click(actionId: string, draftId: string, user: string, url = fake.responseUrl({ user, channel: CHANNEL })): Promise<string> {
   const { raw, contentType } = ephemeralButtonClick({ actionId, value: draftId, user, channel: CHANNEL, responseUrl: url });
   expect((await postSigned(h.url, raw, { secret: SECRET, contentType })).status).toBe(200);
   return url;
@@ -74,7 +74,7 @@ describe('/copy: the draft is private to its requester', () => {
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
     expect(JSON.parse(res.body)).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('2 commits') });
-    const shown = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === JUNIOR && Array.isArray(c.args.blocks)));
+    const shown = await fake.waitFor(() => fake.privateReplies(JUNIOR).find((c) => Array.isArray(c.args.blocks)));
     expect(shown.args.channel).toBe(CHANNEL);
     const text = renderedText(shown.args);
     for (const id of ['copy_approve', 'copy_edit', 'copy_regenerate', 'copy_discard']) expect(text).toContain(id);
@@ -90,10 +90,10 @@ describe('/copy: the draft is private to its requester', () => {
   });
 
   test('the Draft copy message shortcut drafts from the message text, privately', async () => {
-    const { raw, contentType } = messageShortcut({ callbackId: 'draft_copy', user: JUNIOR, channel: CHANNEL, text: '```feat(search): filter shipments by carrier\nfix: keep the cursor when a page is empty```', responseUrl: responseUrl() });
+    const { raw, contentType } = messageShortcut({ callbackId: 'draft_copy', user: JUNIOR, channel: CHANNEL, text: '```feat(search): filter shipments by carrier\nfix: keep the cursor when a page is empty```', responseUrl: fake.responseUrl({ user: JUNIOR, channel: CHANNEL }) });
     const res = await postSigned(h.url, raw, { secret: SECRET, contentType });
     expect(res.status).toBe(200);
-    const shown = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === JUNIOR && Array.isArray(c.args.blocks)));
+    const shown = await fake.waitFor(() => fake.privateReplies(JUNIOR).find((c) => Array.isArray(c.args.blocks)));
     expect((await h.store.getCopyDraft(draftIdOf(shown)))!.messages).toEqual(['feat(search): filter shipments by carrier', 'fix: keep the cursor when a page is empty']);
     expect(publicPosts()).toHaveLength(0);
   });
@@ -116,7 +116,7 @@ describe('/copy: approval', () => {
 
     // A second click (double click, replayed payload) posts nothing more.
     await click('copy_approve', draftId, JUNIOR);
-    await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => String(c.args.text).includes('already approved')));
+    await fake.waitFor(() => notices().find((c) => String(c.args.text).includes('already approved')));
     expect(publicPosts()).toHaveLength(1);
     expect(await h.store.copyApprovals(draftId)).toHaveLength(1);
   });
@@ -124,7 +124,7 @@ describe('/copy: approval', () => {
   test('someone else clicking Approve is refused and nothing is posted', async () => {
     const { draftId } = await requestDraft();
     await click('copy_approve', draftId, SENIOR_API);
-    const notice = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === SENIOR_API));
+    const notice = await fake.waitFor(() => notices().find((c) => c.args.user === SENIOR_API));
     expect(String(notice.args.text)).toContain(`Only <@${JUNIOR}>`);
     expect(publicPosts()).toHaveLength(0);
     expect(await h.store.copyApprovals(draftId)).toEqual([]);
@@ -146,7 +146,7 @@ describe('/copy: approval', () => {
     h = await start({});
     const { draftId } = await requestDraft();
     await click('copy_approve', draftId, JUNIOR);
-    const notice = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === JUNIOR && String(c.args.text).includes('copy.announcementsChannel')));
+    const notice = await fake.waitFor(() => notices().find((c) => c.args.user === JUNIOR && String(c.args.text).includes('copy.announcementsChannel')));
     expect(String(notice.args.text)).toMatch(/Nothing was posted/);
     expect(publicPosts()).toHaveLength(0);
     expect(await h.store.copyApprovals(draftId)).toEqual([]);
@@ -157,7 +157,7 @@ describe('/copy: approval', () => {
     const { draftId } = await requestDraft();
     fake.failNext('chat.postMessage', 'not_in_channel');
     await click('copy_approve', draftId, JUNIOR);
-    const notice = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => String(c.args.text).includes('not_in_channel')));
+    const notice = await fake.waitFor(() => notices().find((c) => String(c.args.text).includes('not_in_channel')));
     expect(String(notice.args.text)).toContain('Invite Deskmate');
     expect(await h.store.copyApprovals(draftId)).toEqual([]);
     expect((await h.store.getCopyDraft(draftId))!.status).toBe('pending');
@@ -206,7 +206,7 @@ describe('/copy: edit, regenerate, discard', () => {
   test('someone else cannot open the edit modal', async () => {
     const { draftId } = await requestDraft();
     await click('copy_edit', draftId, SENIOR_API);
-    await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === SENIOR_API));
+    await fake.waitFor(() => notices().find((c) => c.args.user === SENIOR_API));
     expect(fake.callsTo('views.open')).toHaveLength(0);
   });
 
@@ -217,7 +217,7 @@ describe('/copy: edit, regenerate, discard', () => {
     expect(reply.args).toMatchObject({ replace_original: true, text: expect.stringMatching(/discarded; nothing was posted/i) });
     expect((await h.store.getCopyDraft(draftId))!.status).toBe('discarded');
     await click('copy_approve', draftId, JUNIOR);
-    await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => String(c.args.text).includes('was discarded')));
+    await fake.waitFor(() => notices().find((c) => String(c.args.text).includes('was discarded')));
     expect(publicPosts()).toHaveLength(0);
   });
 
@@ -230,7 +230,7 @@ describe('/copy: edit, regenerate, discard', () => {
     expect((await h.store.getCopyDraft(draftId))!.status).toBe('replaced');
     expect((await h.store.getCopyDraft(freshId))!.status).toBe('pending');
     await click('copy_approve', draftId, JUNIOR);
-    await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => String(c.args.text).includes('replaced by a newer one')));
+    await fake.waitFor(() => notices().find((c) => String(c.args.text).includes('replaced by a newer one')));
     expect(publicPosts()).toHaveLength(0);
     await click('copy_approve', freshId, JUNIOR);
     expect((await fake.waitFor(() => publicPosts()[0])).args.channel).toBe(ANNOUNCE);

@@ -31,7 +31,7 @@ describe('escalation to seniors', () => {
     const { threadTs, escalationId } = await escalateWhyQuestion();
     const refused = await fx.h.click({ actionId: 'escalation_claim', value: String(escalationId), user: JUNIOR, channel: CHANNEL });
     expect(refused.status).toBe(200);
-    const ephemeral = await fx.fake.waitFor(() => fx.fake.callsTo('chat.postEphemeral').find((c) => c.args.user === JUNIOR));
+    const ephemeral = await fx.fake.waitFor(() => fx.fake.privateReplies(JUNIOR)[0]);
     expect(String(ephemeral.args.text)).toMatch(/Only seniors/);
     expect((await fx.h.store.getEscalation(escalationId))!.state).toBe('open');
 
@@ -82,15 +82,22 @@ describe('escalation to seniors', () => {
   });
 
   test('a senior in do-not-disturb is tagged but not DMed, and the thread says they will see it later', async () => {
-    fx.fake.setDnd(SENIOR_API, true);
+    fx.fake.dndNowFor(SENIOR_API);
     const { threadTs } = await escalateWhyQuestion();
     const notice = fx.fake.threadPosts(CHANNEL, threadTs).map((c) => renderedText(c.args)).find((t) => t.includes(`<@${SENIOR_API}>`));
     expect(notice).toMatch(/do-not-disturb/);
     expect(fx.fake.callsTo('chat.postMessage').some((c) => c.args.channel === SENIOR_API)).toBe(false);
   });
 
-  test('an urgent question reaches a senior in do-not-disturb right away', async () => {
+  test("a senior's manual snooze is invisible to the bot (Slack shows snooze_* only to the user's own token): the DM goes", async () => {
     fx.fake.setDnd(SENIOR_API, true);
+    await escalateWhyQuestion();
+    expect(fx.fake.callsTo('dnd.info').some((c) => c.args.user === SENIOR_API)).toBe(true);
+    expect(fx.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === SENIOR_API)).toHaveLength(1);
+  });
+
+  test('an urgent question reaches a senior in do-not-disturb right away', async () => {
+    fx.fake.dndNowFor(SENIOR_API);
     await fx.h.sendEvent(mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'URGENT: why did we choose cursor pagination? prod is blocked' }));
     await fx.h.deskmate.idle();
     expect(fx.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === SENIOR_API)).toHaveLength(1);

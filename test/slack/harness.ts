@@ -50,6 +50,8 @@ export interface Harness {
   config: Config;
   url: string;
   sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number; timeoutMs?: number }): Promise<SignedResponse & { eventId: string }>;
+  /** Signs and sends a whole Events API envelope as given (fixtures from Slack's SDK test suites). */
+  sendBody(body: Record<string, unknown>): Promise<SignedResponse>;
   click(input: Parameters<typeof buttonClick>[0]): Promise<SignedResponse>;
   command(input: Parameters<typeof slashCommand>[0]): Promise<SignedResponse>;
   /** Stops the app (draining answers) and closes the store; the fake and data dir stay for a restart. */
@@ -84,12 +86,16 @@ export async function startHarness(input: HarnessInput): Promise<Harness> {
       const { raw, eventId } = eventEnvelope(event, options.eventId);
       return { ...(await postSigned(url, raw, { secret: SECRET, retryNum: options.retryNum, timeoutMs: options.timeoutMs })), eventId };
     },
+    async sendBody(body) {
+      return postSigned(url, JSON.stringify(body), { secret: SECRET });
+    },
     async click(click) {
-      const { raw, contentType } = buttonClick(click);
+      const { raw, contentType } = buttonClick({ responseUrl: input.fake.responseUrl({ user: click.user, channel: click.channel }), ...click });
       return postSigned(url, raw, { secret: SECRET, contentType });
     },
     async command(cmd) {
-      const { raw, contentType } = slashCommand(cmd);
+      // Slack mints a response_url per command; the fake answers it and records what arrives.
+      const { raw, contentType } = slashCommand({ responseUrl: input.fake.responseUrl({ user: cmd.user, channel: cmd.channel }), ...cmd });
       return postSigned(url, raw, { secret: SECRET, contentType });
     },
     async stop() {

@@ -50,11 +50,11 @@ async function start(configExtra: Record<string, unknown> = {}): Promise<Metrics
     config,
     send: async (event) => (await postSigned(url, eventEnvelope(event).raw, { secret: SECRET })).status,
     click: async (actionId, value, user, channel) => {
-      const { raw, contentType } = buttonClick({ actionId, value, user, channel });
+      const { raw, contentType } = buttonClick({ actionId, value, user, channel, responseUrl: fake.responseUrl({ user, channel }) });
       expect((await postSigned(url, raw, { secret: SECRET, contentType })).status).toBe(200);
     },
     command: async (text, user, channel) => {
-      const { raw, contentType } = slashCommand({ text, user, channel });
+      const { raw, contentType } = slashCommand({ text, user, channel, responseUrl: fake.responseUrl({ user, channel }) });
       return postSigned(url, raw, { secret: SECRET, contentType });
     },
     events: () => metricsStore.eventsBetween(0, Date.now() + 1),
@@ -194,8 +194,9 @@ describe('reports', () => {
     await h.metricsStore.recordMany(seed(Date.now() - 60_000, `${CHANNEL}:1.1`));
     const res = await h.command('stats', JUNIOR, CHANNEL);
     expect(res.status).toBe(200);
-    const reply = await fake.waitFor(() => fake.callsTo('chat.postEphemeral').find((c) => c.args.user === JUNIOR));
+    const reply = await fake.waitFor(() => fake.privateReplies(JUNIOR)[0]);
     expect(reply.args.channel).toBe(CHANNEL);
+    expect(reply.args.response_type).toBe('ephemeral');
     const blocks = JSON.stringify(reply.args.blocks);
     expect(blocks).toContain('Deskmate weekly report');
     expect(blocks).toMatch(/\*Questions\*\\n1 \(answered 1, escalated 0\)/);

@@ -48,7 +48,7 @@ test('a claimed escalation is never reminded', async () => {
 });
 
 test('an escalation raised in do-not-disturb waits: no DM, no reminder, then one DM once the senior is back', async () => {
-  fx.fake.setDnd(SENIOR_API, true);
+  fx.fake.dndNowFor(SENIOR_API);
   const event = mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'Why did we choose cursor pagination?' });
   await fx.h.sendEvent(event);
   await fx.h.deskmate.idle();
@@ -56,7 +56,7 @@ test('an escalation raised in do-not-disturb waits: no DM, no reminder, then one
   expect(dms()).toHaveLength(0);
   offsetMs = 90 * 60_000;
   expect(await sweepEscalations(fx.h.deskmate.runtime)).toEqual({ reminded: 0, reassigned: 0, delivered: 0 });
-  fx.fake.setDnd(SENIOR_API, false);
+  fx.fake.clearDndSchedule(SENIOR_API);
   expect(await sweepEscalations(fx.h.deskmate.runtime)).toEqual({ reminded: 0, reassigned: 0, delivered: 1 });
   expect(dms()).toHaveLength(1);
   // The reminder clock starts when they were told, not when the question was asked.
@@ -108,7 +108,7 @@ test('escalations raised at night wait for one digest at the start of the senior
 });
 
 test('"It\'s urgent" from the asker DMs the senior at once; from anyone else it is refused', async () => {
-  fx.fake.setDnd(SENIOR_API, true);
+  fx.fake.dndNowFor(SENIOR_API);
   const event = mentionEvent({ channel: CHANNEL, user: JUNIOR, text: 'Why did we choose cursor pagination?' });
   await fx.h.sendEvent(event);
   await fx.h.deskmate.idle();
@@ -117,7 +117,7 @@ test('"It\'s urgent" from the asker DMs the senior at once; from anyone else it 
   expect(dms()).toHaveLength(0);
 
   await fx.h.click({ actionId: 'escalation_urgent', value: String(e.id), user: 'UBYSTANDER', channel: CHANNEL });
-  const refusal = await fx.fake.waitFor(() => fx.fake.callsTo('chat.postEphemeral').find((c) => c.args.user === 'UBYSTANDER'));
+  const refusal = await fx.fake.waitFor(() => fx.fake.privateReplies('UBYSTANDER')[0]);
   expect(String(refusal.args.text)).toMatch(/Only the person who asked/);
   expect(dms()).toHaveLength(0);
 
@@ -126,7 +126,7 @@ test('"It\'s urgent" from the asker DMs the senior at once; from anyone else it 
   expect(dms()).toHaveLength(1);
   expect((await fx.h.store.getEscalation(e.id))!.notifiedAt).toBeDefined();
   // Nothing is left for the digest once the senior is back.
-  fx.fake.setDnd(SENIOR_API, false);
+  fx.fake.clearDndSchedule(SENIOR_API);
   expect(await sweepEscalations(fx.h.deskmate.runtime)).toEqual({ reminded: 0, reassigned: 0, delivered: 0 });
   expect(dms()).toHaveLength(1);
 });

@@ -1,7 +1,8 @@
 import type { AskResult } from '../../knowledge/answer/ask.js';
-import { CONTEXT_TEXT_LIMIT, FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, splitText, truncate } from '../text.js';
+import { CONTEXT_TEXT_LIMIT, FALLBACK_TEXT_LIMIT, MAX_BLOCKS, SECTION_TEXT_LIMIT, truncate } from '../text.js';
 import { escapeMrkdwn } from './escape.js';
-import type { SlackBlock } from './types.js';
+import { markdownToMrkdwn, splitMrkdwn } from './mrkdwn.js';
+import type { SlackBlock, SlackButton } from './types.js';
 
 export const ACTION_IDS = {
   helpful: 'answer_helpful',
@@ -34,7 +35,7 @@ function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): SlackBlock {
+function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): SlackButton {
   return { type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) };
 }
 
@@ -52,13 +53,14 @@ export function sourcesBlock(sources: AskResult['sources']): SlackBlock | undefi
 /**
  * The answer message: the text in sections of ≤ 3000 chars, at most 50 blocks in all; an answer
  * longer than that is cut cleanly with a note pointing to the cited sources for the rest.
- * The answer (doc, question or LLM text) is escaped, so it can never carry a live mention.
+ * The answer (doc, question or LLM text) is Markdown rendered as mrkdwn, every piece of text
+ * escaped, so it reads formatted and can never carry a live mention or a hidden link.
  */
 export function answerMessage(result: AskResult, options: AnswerRenderOptions): RenderedMessage {
   // Small talk gets its short reply alone: no sources, no feedback buttons.
   if (result.intent === 'chat') return plainMessage(result.answer);
-  const answer = escapeMrkdwn(result.answer);
-  const pieces = splitText(answer, SECTION_TEXT_LIMIT - 10);
+  const answer = markdownToMrkdwn(result.answer) || '_(no answer text)_';
+  const pieces = splitMrkdwn(answer, SECTION_TEXT_LIMIT - 10);
   const room = MAX_BLOCKS - RESERVED_BLOCKS;
   const shown = pieces.slice(0, room);
   const notes = (options.notes ?? []).map(escapeMrkdwn);
@@ -80,7 +82,7 @@ export function answerMessage(result: AskResult, options: AnswerRenderOptions): 
 
 /** A plain message (usage hints, errors, placeholders). */
 export function plainMessage(text: string): RenderedMessage {
-  const t = truncate(escapeMrkdwn(text), SECTION_TEXT_LIMIT);
+  const t = truncate(escapeMrkdwn(text.trim()), SECTION_TEXT_LIMIT) || '_(no text)_';
   return { text: t, blocks: [section(t)] };
 }
 

@@ -2,7 +2,8 @@ import type { CopyDraft, CopyText, Violation } from '../../copy/types.js';
 import { LIMITS } from '../../copy/types.js';
 import type { CopyDraftRecord } from '../../store/types.js';
 import { CONTEXT_TEXT_LIMIT, SECTION_TEXT_LIMIT, truncate } from '../text.js';
-import type { SlackBlock } from './types.js';
+import type { ConfirmationDialog, ModalView } from '@slack/types';
+import type { SlackBlock, SlackButton } from './types.js';
 
 /** Block Kit for /copy: the private draft with its four buttons, the edit modal, the public post. */
 
@@ -46,7 +47,7 @@ function violationsBlock(violations: Violation[]): SlackBlock {
   return section([head, ...violations.map(violationLine)].join('\n'));
 }
 
-function button(text: string, actionId: string, value: string, extra: Record<string, unknown> = {}): SlackBlock {
+function button(text: string, actionId: string, value: string, extra: Partial<SlackButton> = {}): SlackButton {
   return { type: 'button', text: { type: 'plain_text', text, emoji: true }, action_id: actionId, value, ...extra };
 }
 
@@ -54,7 +55,7 @@ function button(text: string, actionId: string, value: string, extra: Record<str
 export function copyDraftMessage(record: CopyDraftRecord, note?: string): { text: string; blocks: SlackBlock[] } {
   const d = record.draft;
   const open = d.violations.filter((v) => !v.fixed).length;
-  const approveExtra: Record<string, unknown> = { style: 'primary' };
+  const approveExtra: Partial<SlackButton> = { style: 'primary' };
   if (open) {
     approveExtra.confirm = {
       title: { type: 'plain_text', text: 'Post with open issues?' },
@@ -108,16 +109,15 @@ export function announcementText(copy: CopyText): string {
   return [copy.headline, copy.blurb, ...variants, `Changelog:\n${copy.changelog}`].map((s) => s.trim()).filter(Boolean).join('\n\n');
 }
 
+/** The public post. A field edited down to whitespace is left out (Slack rejects an empty header or section). */
 export function announcementMessage(copy: CopyText): { text: string; blocks: SlackBlock[] } {
-  return {
-    text: announcementText(copy),
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: truncate(copy.headline, 150), emoji: false } },
-      section(escapeMrkdwn(copy.blurb)),
-      ...chosenVariants(copy).map(([label, text]) => section(`*${label}*\n${escapeMrkdwn(text.trim())}`)),
-      context(`Changelog:\n${escapeMrkdwn(copy.changelog)}`),
-    ],
-  };
+  const [headline, blurb, changelog] = [copy.headline, copy.blurb, copy.changelog].map((s) => s.trim());
+  const blocks: SlackBlock[] = [];
+  if (headline) blocks.push({ type: 'header', text: { type: 'plain_text', text: truncate(headline.replace(/\s+/g, ' '), 150), emoji: false } });
+  if (blurb) blocks.push(section(escapeMrkdwn(blurb)));
+  for (const [label, text] of chosenVariants(copy)) if (text.trim()) blocks.push(section(`*${label}*\n${escapeMrkdwn(text.trim())}`));
+  if (changelog) blocks.push(context(`Changelog:\n${escapeMrkdwn(changelog)}`));
+  return { text: truncate(announcementText(copy), 3900), blocks };
 }
 
 /** Modal inputs, by block id; each holds one plain_text_input with action_id `value`. */
@@ -138,7 +138,7 @@ export interface EditModalMetadata {
   responseUrl?: string;
 }
 
-export function copyEditModal(draft: CopyDraft, meta: EditModalMetadata): Record<string, unknown> {
+export function copyEditModal(draft: CopyDraft, meta: EditModalMetadata): ModalView {
   return {
     type: 'modal',
     callback_id: COPY_EDIT_CALLBACK_ID,

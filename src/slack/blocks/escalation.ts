@@ -3,7 +3,7 @@ import type { Escalation } from '../../store/types.js';
 import { SECTION_TEXT_LIMIT, truncate } from '../text.js';
 import { ACTION_IDS, type RenderedMessage } from './answer.js';
 import { escapeMrkdwn } from './escape.js';
-import type { SlackBlock } from './types.js';
+import type { SlackBlock, SlackButton } from './types.js';
 
 /** Waiting for the senior's next working day (or the end of their do-not-disturb). */
 export function isDeferred(e: Escalation): boolean {
@@ -12,7 +12,7 @@ export function isDeferred(e: Escalation): boolean {
 
 function controls(e: Escalation, where: 'thread' | 'senior' = 'thread'): SlackBlock | undefined {
   const id = String(e.id);
-  const elements: SlackBlock[] = [];
+  const elements: SlackButton[] = [];
   if (e.state === 'open') elements.push({ type: 'button', text: { type: 'plain_text', text: "I'll take it" }, action_id: ACTION_IDS.claim, value: id, style: 'primary' });
   if (e.state !== 'resolved') elements.push({ type: 'button', text: { type: 'plain_text', text: 'Resolved' }, action_id: ACTION_IDS.resolve, value: id });
   if (where === 'thread' && isDeferred(e)) elements.push({ type: 'button', text: { type: 'plain_text', text: "It's urgent" }, action_id: ACTION_IDS.urgent, value: id, style: 'danger' });

@@ -1,10 +1,11 @@
+import type { HomeView } from '@slack/types';
 import type { StoredQuestion } from '../../store/types.js';
 import { truncate } from '../text.js';
 import { escapeMrkdwn } from './escape.js';
 import type { SlackBlock } from './types.js';
 
 /** App Home: what Deskmate does, and the viewer's own recent questions. */
-export function homeView(recent: StoredQuestion[]): { type: 'home'; blocks: SlackBlock[] } {
+export function homeView(recent: StoredQuestion[]): HomeView {
   const blocks: SlackBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Deskmate' } },
     {

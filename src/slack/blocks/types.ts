@@ -1,2 +1,5 @@
-/** Block Kit JSON as we build it; Slack validates the shape, our tests check the limits. */
-export type SlackBlock = Record<string, unknown>;
+import type { Button, KnownBlock } from '@slack/types';
+
+/** Block Kit as Slack types it (@slack/types); limits are checked in ./validate.ts. */
+export type SlackBlock = KnownBlock;
+export type SlackButton = Button;

@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../blocks/escape.js';
 import type { ChunkDraft, TableInfo } from '../../ports/chunk.js';
 import { DeskmateError, ErrorCode } from '../../errors.js';
 import { loaderFor } from '../../../ingest/loaders/index.js';
@@ -19,9 +20,9 @@ function extensionOf(name: string): string {
 /** Policy, before any download: the user-facing reason a file is refused, or undefined when it may be read. */
 export function uploadProblem(name: string, size: number | undefined, maxBytes: number): string | undefined {
   if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(extensionOf(name))) {
-    return `I cannot read *${name}*: I take PDF, CSV, Markdown, OpenAPI (YAML or JSON) and SQL files.`;
+    return `I cannot read *${escapeMrkdwn(name)}*: I take PDF, CSV, Markdown, OpenAPI (YAML or JSON) and SQL files.`;
   }
-  if (size !== undefined && size > maxBytes) return `*${name}* is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}. Share a smaller file or an excerpt.`;
+  if (size !== undefined && size > maxBytes) return `*${escapeMrkdwn(name)}* is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}. Share a smaller file or an excerpt.`;
   return undefined;
 }
 
@@ -32,9 +33,9 @@ export function formatBytes(n: number): string {
 /** Parses with the ingest loader for its type, then sanitizes every chunk (and table) like an ingest would. */
 export async function loadUpload(name: string, bytes: Buffer): Promise<LoadedUpload> {
   const loader = loaderFor(name, bytes);
-  if (!loader) throw new DeskmateError(ErrorCode.UnsupportedFile, `*${name}* is YAML/JSON but not an OpenAPI document, so I cannot use it. Share an OpenAPI spec, or a PDF, CSV, Markdown or SQL file.`);
+  if (!loader) throw new DeskmateError(ErrorCode.UnsupportedFile, `*${escapeMrkdwn(name)}* is YAML/JSON but not an OpenAPI document, so I cannot use it. Share an OpenAPI spec, or a PDF, CSV, Markdown or SQL file.`);
   const loaded = await loader(bytes, name);
-  if (!loaded.chunks.length) throw new DeskmateError(ErrorCode.ParseFailed, `I found nothing readable in *${name}*.`);
+  if (!loaded.chunks.length) throw new DeskmateError(ErrorCode.ParseFailed, `I found nothing readable in *${escapeMrkdwn(name)}*.`);
   const tables = loaded.tables ?? [];
   const texts = [...loaded.chunks.flatMap((c) => [c.text, c.section]), ...tables.map((t) => JSON.stringify(t))];
   const clean = await sanitizeMany(texts);

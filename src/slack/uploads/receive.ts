@@ -1,5 +1,8 @@
 import { DeskmateError, ErrorCode, userMessageOf } from '../../errors.js';
 import { childLogger } from '../../log.js';
+import type { KnownBlock } from '@slack/types';
+import { escapeMrkdwn } from '../blocks/escape.js';
+import { checkedMessage } from '../blocks/validate.js';
 import type { SlackRuntime } from '../runtime.js';
 import { uploadsFor } from './dm-uploads.js';
 import { formatBytes, loadUpload, uploadProblem } from './load-upload.js';
@@ -42,7 +45,9 @@ export async function receiveDmFiles(rt: SlackRuntime, e: { channel: string; use
   const maxBytes = rt.deps.config.uploads.maxBytes;
   for (const file of e.files) {
     const name = file.name ?? file.title ?? 'file';
-    const say = (text: string, blocks?: unknown[]) => rt.client.chat.postMessage({ channel: e.channel, text, ...(blocks ? { blocks: blocks as never } : {}) });
+    // A file name is chosen by whoever shared it: escaped, so `<!channel>.sql` notifies nobody.
+    const shown = escapeMrkdwn(name);
+    const say = (text: string, blocks?: KnownBlock[]) => rt.client.chat.postMessage(checkedMessage({ channel: e.channel, text, ...(blocks ? { blocks } : {}) }));
     const problem = uploadProblem(name, file.size, maxBytes);
     if (problem) {
       await say(problem);
@@ -51,7 +56,7 @@ export async function receiveDmFiles(rt: SlackRuntime, e: { channel: string; use
     const url = file.url_private_download ?? file.url_private;
     if (!url || !mayCarryToken(url, rt.deps.config.slack.apiUrl)) {
       log.warn({ fileId: file.id }, 'shared file has no Slack download URL');
-      await say(`I could not download *${name}* from Slack. Try sharing it again.`);
+      await say(`I could not download *${shown}* from Slack. Try sharing it again.`);
       continue;
     }
     try {
@@ -59,7 +64,7 @@ export async function receiveDmFiles(rt: SlackRuntime, e: { channel: string; use
       const loaded = await loadUpload(name, bytes);
       const upload = uploadsFor(rt.deps).add({ channel: e.channel, user: e.user, name, bytes, chunks: loaded.chunks, tables: loaded.tables });
       const what = loaded.tables.length ? `${loaded.tables.length} tables` : `${loaded.chunks.length} sections`;
-      const text = `Got *${name}* (${what}, sanitized). Ask me about it here; I will use it as context in this conversation.`;
+      const text = `Got *${shown}* (${what}, sanitized). Ask me about it here; I will use it as context in this conversation.`;
       log.info({ fileId: file.id, chunks: loaded.chunks.length, tables: loaded.tables.length, bytes: bytes.length }, 'DM upload read');
       if (!rt.roles.isAdmin(e.user)) {
         await say(text);
@@ -71,7 +76,7 @@ export async function receiveDmFiles(rt: SlackRuntime, e: { channel: string; use
       ]);
     } catch (err) {
       log.warn({ fileId: file.id, err: (err as Error).message }, 'DM upload could not be read');
-      await say(`I could not read *${name}*: ${userMessageOf(err)}`);
+      await say(`I could not read *${shown}*: ${userMessageOf(err)}`);
     }
   }
 }

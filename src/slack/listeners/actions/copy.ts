@@ -1,4 +1,4 @@
-import type { BlockAction, types } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
 import type { ButtonRouter } from './router.js';
 import { childLogger } from '../../../log.js';
 import { COPY_ACTION_IDS, copyEditModal } from '../../blocks/copy.js';
@@ -10,7 +10,8 @@ const log = childLogger('slack.copy');
 
 function audienceOf(body: BlockAction): CopyAudience {
   const channel = body.channel?.id ?? body.container?.channel_id ?? body.user.id;
-  return { user: body.user.id, channel, responseUrl: body.response_url };
+  // The click's response_url both replaces the draft and carries new private notices.
+  return { user: body.user.id, channel, responseUrl: body.response_url, replyUrl: body.response_url };
 }
 
 /** The draft's buttons. Each re-reads the draft and checks the clicker is its requester. */
@@ -39,7 +40,7 @@ export function registerCopyActions(router: ButtonRouter, rt: SlackRuntime): voi
       return;
     }
     try {
-      await client.views.open({ trigger_id: body.trigger_id, view: copyEditModal(record.draft, { draftId, channel: to.channel, responseUrl: to.responseUrl }) as unknown as types.ModalView });
+      await client.views.open({ trigger_id: body.trigger_id, view: copyEditModal(record.draft, { draftId, channel: to.channel, responseUrl: to.responseUrl }) });
     } catch (err) {
       log.warn({ draftId, err: (err as Error).message }, 'edit modal did not open');
       background('copy edit notice', { draftId }, () => notify(rt, to, 'The edit form did not open (Slack allows 3 seconds); click Edit again.'));

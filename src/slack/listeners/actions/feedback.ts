@@ -4,6 +4,7 @@ import type { ButtonRouter } from './router.js';
 import { ACTION_IDS } from '../../blocks/answer.js';
 import { escalateQuestion } from '../../escalate.js';
 import { recordFeedback } from '../../metrics-hooks.js';
+import { replyPrivately } from '../../private-reply.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 
 const log = childLogger('slack.feedback');
@@ -24,16 +25,17 @@ export function registerFeedback(router: ButtonRouter, rt: SlackRuntime): void {
       const questionId = Number(action.value);
       const user = body.user.id;
       const channel = body.channel?.id;
+      const tell = (text: string) => (channel ? replyPrivately(rt.client, { user, channel, responseUrl: body.response_url }, { text }) : Promise.resolve());
       background('feedback', { questionId, kind }, async () => {
         const question = Number.isInteger(questionId) ? await rt.deps.store.getQuestion(questionId) : undefined;
         if (!question) {
-          if (channel) await rt.client.chat.postEphemeral({ channel, user, text: 'I cannot find that question any more.' });
+          await tell('I cannot find that question any more.');
           return;
         }
         await rt.deps.store.recordFeedback(questionId, user, kind);
         await recordFeedback(rt.deps, question, user, kind);
         log.info({ questionId, kind }, 'feedback recorded');
-        if (channel) await rt.client.chat.postEphemeral({ channel, user, text: reply, thread_ts: question.threadTs });
+        await tell(reply);
         if (kind === 'ask_senior' || kind === 'still_need_human') {
           await escalateQuestion(
             rt.deps,

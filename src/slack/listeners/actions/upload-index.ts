@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../../blocks/escape.js';
 import { userMessageOf } from '../../../errors.js';
 import type { ButtonRouter } from './router.js';
 import { childLogger } from '../../../log.js';
@@ -22,14 +23,14 @@ export function registerUploadIndexAction(router: ButtonRouter, rt: SlackRuntime
       try {
         const target = copyUploadToIndexSources(rt.deps.config, upload);
         log.info({ user, target }, 'upload added to the index sources');
-        if (!rt.deps.reindex) return void (await say(`Saved *${upload.name}* to ${target}. Re-indexing is not available here: run \`deskmate ingest\` to include it.`));
-        await say(`Saved *${upload.name}*; re-indexing the team docs now.`);
+        if (!rt.deps.reindex) return void (await say(`Saved *${escapeMrkdwn(upload.name)}* to ${escapeMrkdwn(target)}. Re-indexing is not available here: run \`deskmate ingest\` to include it.`));
+        await say(`Saved *${escapeMrkdwn(upload.name)}*; re-indexing the team docs now.`);
         await rt.deps.reindex();
         await rt.deps.asker.reloadIfChanged();
-        await say(`*${upload.name}* is now in the team index.`);
+        await say(`*${escapeMrkdwn(upload.name)}* is now in the team index.`);
       } catch (err) {
         log.error({ err: (err as Error).message }, 'adding the upload to the index failed');
-        await say(`I could not add *${upload.name}* to the team index: ${userMessageOf(err)}`);
+        await say(`I could not add *${escapeMrkdwn(upload.name)}* to the team index: ${userMessageOf(err)}`);
       }
     });
   });

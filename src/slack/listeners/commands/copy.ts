@@ -18,7 +18,7 @@ export function registerCopyCommand(app: App, rt: SlackRuntime): void {
     }
     const n = messages.length;
     await ack({ response_type: 'ephemeral', text: `Drafting release copy from ${n} commit${n === 1 ? '' : 's'}… only you will see the draft.` });
-    const to = { user: command.user_id, channel: command.channel_id };
+    const to = { user: command.user_id, channel: command.channel_id, replyUrl: command.response_url };
     background('copy draft', { user: to.user }, () => startCopyDraft(rt, to, messages));
   });
 }

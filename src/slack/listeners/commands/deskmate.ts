@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { userMessageOf } from '../../../errors.js';
 import { childLogger } from '../../../log.js';
 import { escapeMrkdwn } from '../../blocks/escape.js';
+import { replyPrivately } from '../../private-reply.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 import { postStats } from '../../stats-command.js';
 
@@ -15,13 +16,13 @@ export const COMMAND_HELP = [
   'Ask questions by mentioning @Deskmate in a channel or in a DM.',
 ].join('\n');
 
-/** `/deskmate help|reindex`; anything else gets the usage. Replies are ephemeral. */
+/** `/deskmate help|stats|reindex`; anything else gets the usage. Replies are ephemeral, through the command's response_url. */
 export function registerDeskmateCommand(app: App, rt: SlackRuntime): void {
   app.command('/deskmate', async ({ ack, command }) => {
     const sub = String(command.text ?? '').trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     if (sub === 'stats') {
       await ack();
-      background('stats', { user: command.user_id }, () => postStats(rt.deps, rt.client, { channel: command.channel_id, user: command.user_id }));
+      background('stats', { user: command.user_id }, () => postStats(rt.deps, rt.client, { channel: command.channel_id, user: command.user_id, responseUrl: command.response_url }));
       return;
     }
     if (sub !== 'reindex') {
@@ -50,7 +51,7 @@ export function registerDeskmateCommand(app: App, rt: SlackRuntime): void {
         log.error({ err: (err as Error).message }, 'reindex failed');
         text = `Re-index failed: ${userMessageOf(err)}`;
       }
-      await rt.client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text });
+      await replyPrivately(rt.client, { channel: command.channel_id, user: command.user_id, responseUrl: command.response_url }, { text });
     });
   });
 }

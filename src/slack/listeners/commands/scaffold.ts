@@ -4,6 +4,7 @@ import { childLogger } from '../../../log.js';
 import { readConventions } from '../../../scaffold/context.js';
 import { scaffold } from '../../../scaffold/scaffold.js';
 import { scaffoldMessage } from '../../blocks/scaffold.js';
+import { replyPrivately } from '../../private-reply.js';
 import { background, type SlackRuntime } from '../../runtime.js';
 
 const log = childLogger('slack.scaffold');
@@ -18,7 +19,8 @@ export function registerScaffoldCommand(app: App, rt: SlackRuntime): void {
       return;
     }
     await ack({ response_type: 'ephemeral', text: ':hammer_and_wrench: Scaffolding from your team\'s code and conventions…' });
-    const { channel_id: channel, user_id: user } = command;
+    const { user_id: user } = command;
+    const to = { user, channel: command.channel_id, responseUrl: command.response_url };
     background('scaffold', { user }, async () => {
       try {
         const { config } = rt.deps;
@@ -32,10 +34,10 @@ export function registerScaffoldCommand(app: App, rt: SlackRuntime): void {
         });
         if (gate.blocked) result.note = [result.note, gate.blocked.message].filter(Boolean).join(' ');
         log.info({ user, language: result.language, exemplars: result.exemplars.length, unresolved: result.unresolved.length, model: result.model ?? 'offline' }, 'scaffold done');
-        await rt.client.chat.postEphemeral({ channel, user, ...scaffoldMessage(request, result) } as never);
+        await replyPrivately(rt.client, to, scaffoldMessage(request, result));
       } catch (err) {
         log.error({ err: (err as Error).message }, 'scaffold failed');
-        await rt.client.chat.postEphemeral({ channel, user, text: `I could not scaffold that: ${userMessageOf(err)}` });
+        await replyPrivately(rt.client, to, { text: `I could not scaffold that: ${userMessageOf(err)}` });
       }
     });
   });

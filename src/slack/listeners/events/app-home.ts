@@ -7,7 +7,7 @@ export function registerAppHome(app: App, rt: SlackRuntime): void {
     if (event.tab !== 'home') return;
     background('views.publish', { user: event.user }, async () => {
       const recent = await rt.deps.store.recentQuestions(event.user, 10);
-      await rt.client.views.publish({ user_id: event.user, view: homeView(recent) as never });
+      await rt.client.views.publish({ user_id: event.user, view: homeView(recent) });
     });
   });
 }

@@ -1,9 +1,11 @@
 import type { App } from '@slack/bolt';
 import { isFollowUpQuestion, looksLikeQuestion } from '../../../knowledge/intent/intent.js';
 import { changeEscalation } from '../../escalation-update.js';
-import { accessVerdict, isExternalAuthor } from '../../guards.js';
+import { isExternalAsker } from '../../enterprise.js';
+import { accessVerdict } from '../../guards.js';
 import { observeChannelMessage } from '../../metrics-hooks.js';
 import { acceptQuestion, background, type SlackRuntime } from '../../runtime.js';
+import { messageTextOf } from '../../rich-text.js';
 import { asksWhy, mentionsUser, stripMentions } from '../../text.js';
 
 interface MessageEvent {
@@ -16,20 +18,23 @@ interface MessageEvent {
   text?: string;
   ts: string;
   thread_ts?: string;
+  blocks?: unknown;
 }
 
 /**
  * Plain messages: DMs (tutoring), follow-ups in threads Deskmate answers, a claimer's reply that
- * resolves an escalation, and proactive answers in opted-in channels. Bot messages, edits and
- * deletions (any subtype) are ignored; messages that mention Deskmate are left to app_mention.
+ * resolves an escalation, and proactive answers in opted-in channels. A thread reply also sent to
+ * the channel (thread_broadcast) counts as a reply; bot messages, edits, deletions and other
+ * subtypes are ignored (a file share in a DM is read, question included, by file-share.ts);
+ * messages that mention Deskmate are left to app_mention.
  */
 export function registerMessages(app: App, rt: SlackRuntime): void {
   app.event('message', async ({ event, body, context }) => {
     const e = event as unknown as MessageEvent;
-    if (e.subtype || e.bot_id || !e.user || e.user === rt.deps.botUserId) return;
+    if ((e.subtype && e.subtype !== 'thread_broadcast') || e.bot_id || !e.user || e.user === rt.deps.botUserId) return;
     const eventId = (body as { event_id?: string }).event_id;
-    const text = e.text ?? '';
-    const verdict = accessVerdict({ guest: false, external: isExternalAuthor(body, e) }, rt.deps.config.access);
+    const text = messageTextOf(e);
+    const verdict = accessVerdict({ guest: false, external: await isExternalAsker(rt.client, body, e) }, rt.deps.config.access);
     if (!verdict.ok) {
       // Another organisation's user: a DM gets a polite no; channel messages get silence.
       if (e.channel_type === 'im' && stripMentions(text) && (!eventId || (await rt.deps.store.markEventSeen(eventId)))) {
@@ -43,7 +48,7 @@ export function registerMessages(app: App, rt: SlackRuntime): void {
       return;
     }
     // Every human channel message counts towards the metrics (a redelivery would count twice).
-    if (!context.retryNum) await observeChannelMessage(rt.deps, { ...e, user: e.user });
+    if (!context.retryNum) await observeChannelMessage(rt.deps, { ...e, text, user: e.user });
     if (mentionsUser(text, rt.deps.botUserId)) return;
     const inThread = Boolean(e.thread_ts && e.thread_ts !== e.ts);
     if (inThread) {

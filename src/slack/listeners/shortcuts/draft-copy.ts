@@ -10,7 +10,7 @@ import { background, type SlackRuntime } from '../../runtime.js';
 export function registerDraftCopyShortcut(app: App, rt: SlackRuntime): void {
   app.shortcut<MessageShortcut>({ callback_id: COPY_SHORTCUT_CALLBACK_ID, type: 'message_action' }, async ({ ack, shortcut }) => {
     await ack();
-    const to = { user: shortcut.user.id, channel: shortcut.channel.id, responseUrl: shortcut.response_url };
+    const to = { user: shortcut.user.id, channel: shortcut.channel.id, replyUrl: shortcut.response_url };
     const messages = commitMessagesFromSlack(shortcut.message.text ?? '');
     background('copy draft', { user: to.user }, async () => {
       if (!messages.length) return notify(rt, to, 'That message has no text to draft from. Use the shortcut on a message that lists commit messages, or run `/copy`.');

@@ -9,7 +9,7 @@ export function registerCopyEditSubmit(app: App, rt: SlackRuntime): void {
     const meta = parseEditMetadata(view.private_metadata);
     await ack();
     if (!meta) return;
-    const to = { user: body.user.id, channel: meta.channel, responseUrl: meta.responseUrl };
+    const to = { user: body.user.id, channel: meta.channel, responseUrl: meta.responseUrl, replyUrl: meta.responseUrl };
     background('copy edit', { draftId: meta.draftId }, async () => {
       const record = await rt.deps.store.getCopyDraft(meta.draftId);
       const edited = editedCopy(view.state.values, record?.draft ?? { headline: '', blurb: '', captions: { x: '', linkedin: '', mastodon: '' }, changelog: '' });
