@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Config, LlmTask } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
-import { runPostgresMigrations } from '../store/pg-migrate.js';
+import { migratePostgres, migrateSqlite } from '../db/migrate.js';
 
 const log = childLogger('llm.usage-store');
 
@@ -41,25 +41,6 @@ export interface UsageStore {
   totals(from: number, to: number): Promise<UsageTotal[]>;
   close(): Promise<void>;
 }
-
-/**
- * Usage has its own table and version counter (not the main store's migration list), so it can
- * evolve without colliding with the store's numbered migrations. Append steps; never edit applied ones.
- */
-export const USAGE_MIGRATIONS: Array<{ sqlite: string; postgres: string }> = [
-  {
-    sqlite: `CREATE TABLE llm_usage (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, task TEXT NOT NULL, user TEXT NOT NULL, model TEXT NOT NULL,
-               input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, usd REAL NOT NULL, priced INTEGER NOT NULL);
-             CREATE INDEX llm_usage_user ON llm_usage (user, at);
-             CREATE INDEX llm_usage_task ON llm_usage (task, at);`,
-    postgres: `CREATE TABLE llm_usage (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, task TEXT NOT NULL, user_id TEXT NOT NULL, model TEXT NOT NULL,
-               input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, usd DOUBLE PRECISION NOT NULL, priced BOOLEAN NOT NULL);
-             CREATE INDEX llm_usage_user ON llm_usage (user_id, at);
-             CREATE INDEX llm_usage_task ON llm_usage (task, at);`,
-  },
-  // 2: one column name on both databases (PostgreSQL reserves `user`), so one query codebase serves both.
-  { sqlite: 'ALTER TABLE llm_usage RENAME COLUMN user TO user_id;', postgres: 'SELECT 1;' },
-];
 
 /** llm_usage as both databases hold it since step 2; `priced` written as 1/0, which both accept. */
 interface UsageTables {
@@ -131,14 +112,7 @@ export class SqliteUsageStore extends KyselyUsageStore {
   static open(dataDir: string, file = 'deskmate.sqlite'): SqliteUsageStore {
     const db = openStateFile(dataDir, 'LLM usage table', file);
     try {
-      db.exec('CREATE TABLE IF NOT EXISTS deskmate_usage_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-      db.transaction(() => {
-        const current = Number((db.prepare('SELECT MAX(version) AS v FROM deskmate_usage_migrations').get() as { v: number | null }).v ?? 0);
-        for (let v = current; v < USAGE_MIGRATIONS.length; v++) {
-          db.exec(USAGE_MIGRATIONS[v].sqlite);
-          db.prepare('INSERT INTO deskmate_usage_migrations VALUES (?, ?)').run(v + 1, Date.now());
-        }
-      }).immediate();
+      migrateSqlite(db);
       return new SqliteUsageStore(sqliteHandle<UsageTables>(db));
     } catch (err) {
       db.close();
@@ -156,8 +130,7 @@ export class PostgresUsageStore extends KyselyUsageStore {
     pool.on('connect', (client) => client.on('error', (err) => log.debug({ err: err.message }, 'PostgreSQL connection lost')));
     const client = await pool.connect();
     try {
-      // "dsku": one replica migrates at a time
-      await runPostgresMigrations(client, { table: 'deskmate_usage_migrations', lock: 0x64736b75, migrations: USAGE_MIGRATIONS.map((m) => m.postgres) });
+      await migratePostgres(client);
     } catch (err) {
       client.release();
       await pool.end().catch(() => undefined);

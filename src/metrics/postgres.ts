@@ -1,19 +1,11 @@
-import type pg from 'pg';
 import { postgresHandle } from '../db/kysely.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { childLogger } from '../log.js';
-import { runPostgresMigrations } from '../store/pg-migrate.js';
+import { migratePostgres } from '../db/migrate.js';
 import { resilientPool } from '../store/pg-pool.js';
 import { KyselyMetricsStore, type MetricsTables } from './kysely-metrics.js';
-import { POSTGRES_METRICS_MIGRATIONS } from './migrations.js';
 
-/** Any two replicas starting together migrate one after the other, never both at once. */
 const log = childLogger('metrics.postgres');
-const MIGRATION_LOCK = 0x6d657472; // "metr"
-
-export function migrateMetricsPostgres(client: pg.ClientBase): Promise<number> {
-  return runPostgresMigrations(client, { table: 'metrics_migrations', lock: MIGRATION_LOCK, migrations: POSTGRES_METRICS_MIGRATIONS });
-}
 
 /** Metric events in PostgreSQL (DATABASE_URL), shared by every replica; the query code is KyselyMetricsStore's. */
 export class PostgresMetricsStore extends KyselyMetricsStore {
@@ -23,7 +15,7 @@ export class PostgresMetricsStore extends KyselyMetricsStore {
     try {
       const client = await pool.connect();
       try {
-        await migrateMetricsPostgres(client);
+        await migratePostgres(client);
       } finally {
         client.release();
       }
