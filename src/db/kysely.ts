@@ -33,20 +33,12 @@ export function sqliteHandle<Tables>(database: Database.Database): DbHandle<Tabl
   };
 }
 
-/** Over a pg Pool (resilientPool, so a dropped connection never crashes the process). */
-export function postgresHandle<Tables>(pool: pg.Pool): DbHandle<Tables> {
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  let closed = false;
-  return {
-    db,
-    dialect: 'postgres',
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await db.destroy();
-      if (!pool.ended) await pool.end();
-    },
-  };
+/**
+ * Over the process's shared pg Pool (src/db/pool.ts). Closing releases this handle's reference; the
+ * pool itself ends with the last one (Kysely's own destroy would end it for everyone).
+ */
+export function postgresHandle<Tables>(pool: pg.Pool, release: () => Promise<void>): DbHandle<Tables> {
+  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', close: release };
 }
 
 /** Affected-row counts come back as bigint from both drivers. */

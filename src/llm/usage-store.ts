@@ -2,13 +2,11 @@ import { openStateFile, stateFileError } from '../db/sqlite-file.js';
 import { storableText } from '../db/storable-text.js';
 import { sql, type Generated, type Kysely } from 'kysely';
 import { postgresHandle, sqliteHandle, type DbHandle } from '../db/kysely.js';
-import pg from 'pg';
 import type { Config, LlmTask } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import { childLogger } from '../log.js';
-import { migratePostgres, migrateSqlite } from '../db/migrate.js';
+import { migrateSqlite } from '../db/migrate.js';
+import { acquirePostgres } from '../db/pool.js';
 
-const log = childLogger('llm.usage-store');
 
 /** One LLM call: who asked, which task and model, tokens and estimated USD. */
 export interface UsageRecord {
@@ -123,21 +121,12 @@ export class SqliteUsageStore extends KyselyUsageStore {
 
 export class PostgresUsageStore extends KyselyUsageStore {
   static async open(databaseUrl: string): Promise<PostgresUsageStore> {
-    // allowExitOnIdle: a one-shot CLI run (deskmate ask) exits without closing the budget.
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, allowExitOnIdle: true });
-    pool.on('error', (err) => log.warn({ err: err.message }, 'idle PostgreSQL connection lost'));
-    // A checked-out client whose server restarts emits 'error' too; unheard, it would kill the process.
-    pool.on('connect', (client) => client.on('error', (err) => log.debug({ err: err.message }, 'PostgreSQL connection lost')));
-    const client = await pool.connect();
     try {
-      await migratePostgres(client);
+      const { pool, release } = await acquirePostgres(databaseUrl);
+      return new PostgresUsageStore(postgresHandle<UsageTables>(pool, release));
     } catch (err) {
-      client.release();
-      await pool.end().catch(() => undefined);
       throw new DeskmateError(ErrorCode.StoreFailed, `Cannot prepare the LLM usage table in PostgreSQL: ${(err as Error).message}.`, { cause: err });
     }
-    client.release();
-    return new PostgresUsageStore(postgresHandle<UsageTables>(pool));
   }
 }
 
