@@ -1,10 +1,7 @@
-import { DB_FILE, openStateFile, stateFileError } from '../db/sqlite-file.js';
+import { openStateFile, stateFileError } from '../db/sqlite-file.js';
 import { sqliteHandle } from '../db/kysely.js';
 import { KyselyMetricsStore, type MetricsTables } from './kysely-metrics.js';
 import { migrateSqlite } from '../db/migrate.js';
-
-/** The Slack store's file: one DESKMATE_DATA_DIR holds all of Deskmate's state. */
-export const METRICS_DB_FILE = DB_FILE;
 
 /** Metric events in deskmate.sqlite (or `:memory:`); the query code is KyselyMetricsStore's. */
 export class SqliteMetricsStore extends KyselyMetricsStore {
