@@ -8,8 +8,11 @@
 // C0 except \t \n \r, DEL, C1, and UTF-16 halves without their partner (not encodable as UTF-8).
 const NON_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** The same classes without the pairing rule: a cheap test first, since almost all text is clean. */
+const MAYBE_NON_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF]/;
+
 export function storableText(text: string): string {
-  return text.replace(NON_TEXT, '');
+  return MAYBE_NON_TEXT.test(text) ? text.replace(NON_TEXT, '') : text;
 }
 
 /** A copy of the record with every string field made storable (nested values are left as they are). */

@@ -2,13 +2,11 @@ import { openStateFile, stateFileError } from '../db/sqlite-file.js';
 import { storableText } from '../db/storable-text.js';
 import { sql, type Generated, type Kysely } from 'kysely';
 import { postgresHandle, sqliteHandle, type DbHandle } from '../db/kysely.js';
-import pg from 'pg';
 import type { Config, LlmTask } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
-import { childLogger } from '../log.js';
-import { runPostgresMigrations } from '../store/pg-migrate.js';
+import { migrateSqlite } from '../db/migrate.js';
+import { acquirePostgres } from '../db/pool.js';
 
-const log = childLogger('llm.usage-store');
 
 /** One LLM call: who asked, which task and model, tokens and estimated USD. */
 export interface UsageRecord {
@@ -41,25 +39,6 @@ export interface UsageStore {
   totals(from: number, to: number): Promise<UsageTotal[]>;
   close(): Promise<void>;
 }
-
-/**
- * Usage has its own table and version counter (not the main store's migration list), so it can
- * evolve without colliding with the store's numbered migrations. Append steps; never edit applied ones.
- */
-export const USAGE_MIGRATIONS: Array<{ sqlite: string; postgres: string }> = [
-  {
-    sqlite: `CREATE TABLE llm_usage (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, task TEXT NOT NULL, user TEXT NOT NULL, model TEXT NOT NULL,
-               input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, usd REAL NOT NULL, priced INTEGER NOT NULL);
-             CREATE INDEX llm_usage_user ON llm_usage (user, at);
-             CREATE INDEX llm_usage_task ON llm_usage (task, at);`,
-    postgres: `CREATE TABLE llm_usage (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, task TEXT NOT NULL, user_id TEXT NOT NULL, model TEXT NOT NULL,
-               input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, usd DOUBLE PRECISION NOT NULL, priced BOOLEAN NOT NULL);
-             CREATE INDEX llm_usage_user ON llm_usage (user_id, at);
-             CREATE INDEX llm_usage_task ON llm_usage (task, at);`,
-  },
-  // 2: one column name on both databases (PostgreSQL reserves `user`), so one query codebase serves both.
-  { sqlite: 'ALTER TABLE llm_usage RENAME COLUMN user TO user_id;', postgres: 'SELECT 1;' },
-];
 
 /** llm_usage as both databases hold it since step 2; `priced` written as 1/0, which both accept. */
 interface UsageTables {
@@ -131,14 +110,7 @@ export class SqliteUsageStore extends KyselyUsageStore {
   static open(dataDir: string, file = 'deskmate.sqlite'): SqliteUsageStore {
     const db = openStateFile(dataDir, 'LLM usage table', file);
     try {
-      db.exec('CREATE TABLE IF NOT EXISTS deskmate_usage_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-      db.transaction(() => {
-        const current = Number((db.prepare('SELECT MAX(version) AS v FROM deskmate_usage_migrations').get() as { v: number | null }).v ?? 0);
-        for (let v = current; v < USAGE_MIGRATIONS.length; v++) {
-          db.exec(USAGE_MIGRATIONS[v].sqlite);
-          db.prepare('INSERT INTO deskmate_usage_migrations VALUES (?, ?)').run(v + 1, Date.now());
-        }
-      }).immediate();
+      migrateSqlite(db);
       return new SqliteUsageStore(sqliteHandle<UsageTables>(db));
     } catch (err) {
       db.close();
@@ -149,22 +121,12 @@ export class SqliteUsageStore extends KyselyUsageStore {
 
 export class PostgresUsageStore extends KyselyUsageStore {
   static async open(databaseUrl: string): Promise<PostgresUsageStore> {
-    // allowExitOnIdle: a one-shot CLI run (deskmate ask) exits without closing the budget.
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, allowExitOnIdle: true });
-    pool.on('error', (err) => log.warn({ err: err.message }, 'idle PostgreSQL connection lost'));
-    // A checked-out client whose server restarts emits 'error' too; unheard, it would kill the process.
-    pool.on('connect', (client) => client.on('error', (err) => log.debug({ err: err.message }, 'PostgreSQL connection lost')));
-    const client = await pool.connect();
     try {
-      // "dsku": one replica migrates at a time
-      await runPostgresMigrations(client, { table: 'deskmate_usage_migrations', lock: 0x64736b75, migrations: USAGE_MIGRATIONS.map((m) => m.postgres) });
+      const { pool, release } = await acquirePostgres(databaseUrl);
+      return new PostgresUsageStore(postgresHandle<UsageTables>(pool, release));
     } catch (err) {
-      client.release();
-      await pool.end().catch(() => undefined);
       throw new DeskmateError(ErrorCode.StoreFailed, `Cannot prepare the LLM usage table in PostgreSQL: ${(err as Error).message}.`, { cause: err });
     }
-    client.release();
-    return new PostgresUsageStore(postgresHandle<UsageTables>(pool));
   }
 }
 

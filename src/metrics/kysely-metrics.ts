@@ -1,5 +1,5 @@
 import { sql, type Generated, type Insertable, type Kysely } from 'kysely';
-import type { DbHandle } from '../db/kysely.js';
+import { compiledOnce, type DbHandle } from '../db/kysely.js';
 import { EVENT_COLUMNS } from './migrations.js';
 import { eventFromRow, eventValues } from './rows.js';
 import type { BaselineAggregate, MetricEvent, MetricsStore } from './types.js';
@@ -47,9 +47,20 @@ export class KyselyMetricsStore implements MetricsStore {
     await this.db.insertInto('metric_events').values(eventRow(event)).execute();
   }
 
-  /** Bulk insert in one transaction, a few thousand rows per statement. */
+  /** Bulk insert in one transaction: on SQLite one statement compiled once and run per row, else a few thousand rows per statement. */
   async recordMany(events: MetricEvent[]): Promise<void> {
     if (events.length === 0) return;
+    const withRaw = this.handle.withRawSqlite;
+    if (withRaw) {
+      const insertSql = compiledOnce(this.db.insertInto('metric_events').values(eventRow(events[0])));
+      return withRaw((raw) => {
+        const insert = raw.prepare(insertSql);
+        raw.transaction(() => {
+          // eventRow's keys are EVENT_COLUMNS in order, so the compiled statement binds eventValues as they come.
+          for (const e of events) insert.run(eventValues(e).map((v) => (typeof v === 'boolean' ? Number(v) : v)));
+        })();
+      });
+    }
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < events.length; i += ROWS_PER_INSERT) await trx.insertInto('metric_events').values(events.slice(i, i + ROWS_PER_INSERT).map(eventRow)).execute();
     });

@@ -13,7 +13,7 @@ import type { StoreTables } from './schema.js';
 export type PurgeCounts = Record<'questions' | 'events' | 'turns' | 'feedback' | 'escalations' | 'threads', number>;
 
 /** Every table the Deskmate store owns, children before parents (copy_approvals references copy_drafts). */
-export const WORKSPACE_TABLES = ['processed_events', 'feedback', 'turns', 'threads', 'escalations', 'questions', 'rotations', 'copy_approvals', 'copy_drafts'] as const;
+const WORKSPACE_TABLES = ['processed_events', 'feedback', 'turns', 'threads', 'escalations', 'questions', 'rotations', 'copy_approvals', 'copy_drafts'] as const;
 
 /** The retention cutoff (epoch ms) for `days` before `now`. */
 export function retentionCutoff(now: Date, days: number): number {

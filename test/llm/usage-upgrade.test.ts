@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { openSqlite } from '../../src/db/sqlite-open';
-import { SqliteUsageStore, USAGE_MIGRATIONS } from '../../src/llm/usage-store';
+import { SqliteUsageStore } from '../../src/llm/usage-store';
+import { legacySqlite } from '../support/legacy-schema';
 import { tmpDir } from '../support/tmp';
 
 test('a usage table made by the previous release (step 1, `user` column) migrates forward and keeps its calls', async () => {
   const dir = tmpDir('deskmate-usage-up-');
   const db = openSqlite(path.join(dir, 'deskmate.sqlite'));
-  db.exec('CREATE TABLE deskmate_usage_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-  db.exec(USAGE_MIGRATIONS[0].sqlite);
-  db.exec('INSERT INTO deskmate_usage_migrations VALUES (1, 0)');
+  legacySqlite(db, { usage: 1 });
   db.exec("INSERT INTO llm_usage (at, task, user, model, input_tokens, output_tokens, usd, priced) VALUES (100, 'answer', 'U1', 'm', 10, 2, 0.5, 1), (200, 'answer', 'U1', 'x', 1, 1, 0, 0)");
   db.close();
   const store = SqliteUsageStore.open(dir);

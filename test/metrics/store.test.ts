@@ -1,12 +1,7 @@
 import type { MetricEvent, MetricsStore } from '../../src/metrics/types';
-import { POSTGRES_METRICS_MIGRATIONS, SQLITE_METRICS_MIGRATIONS } from '../../src/metrics/migrations';
 import { metricsBackends } from '../support/metrics-backends';
 
 const ev = (over: Partial<MetricEvent>): MetricEvent => ({ type: 'question_asked', at: 1_000, ref: 'C1:1.1', actor: 'U1', mode: 'active', ...over });
-
-test('both dialects define the same number of metrics migrations', () => {
-  expect(POSTGRES_METRICS_MIGRATIONS).toHaveLength(SQLITE_METRICS_MIGRATIONS.length);
-});
 
 describe.each(metricsBackends())('metrics store on $name', (backend) => {
   let store: MetricsStore;

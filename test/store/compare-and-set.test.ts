@@ -31,8 +31,11 @@ if (server) {
     name: 'postgres (two stores on one database)',
     replicas: async () => {
       const db = await freshDatabase(server);
+      // A second URL spelling gets its own pool, as a second replica process would.
+      const replicaUrl = new URL(db.url);
+      replicaUrl.searchParams.set('application_name', 'deskmate-replica-b');
       const a = await PostgresStore.open(db.url);
-      const b = await PostgresStore.open(db.url);
+      const b = await PostgresStore.open(replicaUrl.toString());
       return { a, b, cleanup: async () => { await a.close(); await b.close(); await db.drop(); } };
     },
   });

@@ -1,7 +1,6 @@
 import { SqliteStore } from '../../src/store/sqlite';
-import { PostgresStore, POSTGRES_MIGRATIONS } from '../../src/store/postgres';
+import { PostgresStore } from '../../src/store/postgres';
 import { createStore } from '../../src/store/create';
-import { MIGRATIONS } from '../../src/store/migrations';
 import type { DeskmateStore } from '../../src/store/types';
 import { freshDatabase, testDatabaseUrl } from '../support/postgres';
 import { tmpDir } from '../support/tmp';
@@ -24,10 +23,6 @@ if (server) backends.push({ name: 'postgres', create: async () => { const db = a
 else process.stderr.write('!!! DeskmateStore suite: PostgreSQL SKIPPED (no TEST_DATABASE_URL) !!!\n');
 
 const question = (over: Record<string, unknown> = {}) => ({ kind: 'mention' as const, channel: 'C1', user: 'U1', text: 'How do I list shipments?', messageTs: '1.1', threadTs: '1.1', eventId: 'Ev1', ...over });
-
-test('the PostgreSQL schema has as many versions as the SQLite one', () => {
-  expect(POSTGRES_MIGRATIONS).toHaveLength(MIGRATIONS.length);
-});
 
 describe.each(backends)('DeskmateStore on $name', (backend) => {
   let location: Awaited<ReturnType<Backend['create']>>;

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqlite, setPragma, userVersion } from '../../src/db/sqlite-open';
-import { migrate, SqliteStore } from '../../src/store/sqlite';
-import { MIGRATIONS } from '../../src/store/migrations';
+import { migrateSqlite } from '../../src/db/migrate';
+import { SCHEMA_STEPS } from '../../src/db/schema-steps';
+import { openSqlite } from '../../src/db/sqlite-open';
+import { SqliteStore } from '../../src/store/sqlite';
+import { legacySqlite } from '../support/legacy-schema';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'deskmate-store-'));
 const question = (over: Record<string, unknown> = {}) => ({ kind: 'mention' as const, channel: 'C1', user: 'U1', text: 'How do I list shipments?', messageTs: '1.1', threadTs: '1.1', eventId: 'Ev1', ...over });
@@ -17,18 +19,17 @@ describe('SqliteStore', () => {
   });
   afterEach(() => store.close());
 
-  test('migrations run once and record the schema version', () => {
+  test('migrations run once and record every step of the one schema list', () => {
     const db = openSqlite(path.join(dir, 'deskmate.sqlite'));
-    expect(userVersion(db)).toBe(MIGRATIONS.length);
-    expect(migrate(db)).toBe(MIGRATIONS.length); // re-running is a no-op, not an error
+    expect((db.prepare('SELECT step FROM deskmate_schema ORDER BY rowid').all() as Array<{ step: string }>).map((r) => r.step)).toEqual(SCHEMA_STEPS.map((s) => s.id));
+    expect(migrateSqlite(db)).toEqual([]); // re-running is a no-op, not an error
     db.close();
   });
 
   test('a version-1 database is upgraded in place, keeping its escalations', async () => {
     const old = tmp();
     const db = openSqlite(path.join(old, 'deskmate.sqlite'));
-    db.exec(MIGRATIONS[0]);
-    setPragma(db, 'user_version = 1');
+    legacySqlite(db, { store: 1 });
     db.prepare("INSERT INTO escalations (channel, thread_ts, asker, question, topic, senior, reason, state, created_at, updated_at) VALUES ('C', '1.1', 'U', 'q', 't', 'S', 'r', 'open', 42, 42)").run();
     db.close();
     const upgraded = SqliteStore.open(old);

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import pg from 'pg';
-import { openSqlite, setPragma } from '../../src/db/sqlite-open';
-import { MIGRATIONS } from '../../src/store/migrations';
-import { runPostgresMigrations } from '../../src/store/pg-migrate';
-import { POSTGRES_MIGRATIONS, PostgresStore } from '../../src/store/postgres';
+import { openSqlite } from '../../src/db/sqlite-open';
+import { PostgresStore } from '../../src/store/postgres';
 import { SqliteStore } from '../../src/store/sqlite';
 import { freshDatabase, testDatabaseUrl } from '../support/postgres';
+import { legacyPostgres, legacySqlite } from '../support/legacy-schema';
 import { tmpDir } from '../support/tmp';
 
 /**
@@ -17,8 +16,7 @@ const ESCALATION = "INSERT INTO escalations (channel, thread_ts, asker, question
 test('a version-4 SQLite file is upgraded in place, keeping its pending question and open escalation', async () => {
   const dir = tmpDir('deskmate-upgrade-');
   const db = openSqlite(path.join(dir, 'deskmate.sqlite'));
-  for (const step of MIGRATIONS.slice(0, 4)) db.exec(step);
-  setPragma(db, 'user_version = 4');
+  legacySqlite(db, { store: 4 });
   db.exec(ESCALATION);
   db.exec("INSERT INTO questions (kind, channel, user, text, message_ts, created_at) VALUES ('mention', 'C', 'U', 'old question', '1.1', 7)");
   db.close();
@@ -39,7 +37,7 @@ const server = testDatabaseUrl();
   const client = new pg.Client({ connectionString: fresh.url });
   await client.connect();
   try {
-    await runPostgresMigrations(client, { table: 'deskmate_migrations', lock: 0x64736b6d, migrations: POSTGRES_MIGRATIONS.slice(0, 4) });
+    await legacyPostgres(client, { store: 4 });
     await client.query(ESCALATION);
   } finally {
     await client.end();
