@@ -22,6 +22,23 @@ function cell(raw: string): string {
   return text.replace(/\s+/g, ' ').slice(0, MAX_VALUE_CHARS);
 }
 
+const KEY_COLUMN = /^(name|key|setting|option|param|parameter|config_key|setting_name|property)$/i;
+const VALUE_COLUMN = /^(value|val|setting_value|config_value|property_value)$/i;
+
+/**
+ * One row as "column: value; …". A key/value settings row ("name: smtp_password; value: …") is
+ * written as "smtp_password: …", so the value sits under its real name: that is what the reader
+ * asks about, and what the sanitizer judges a secret by.
+ */
+function rowLine(columns: string[], values: string[]): string {
+  const keyAt = columns.findIndex((c) => KEY_COLUMN.test(c));
+  const valueAt = columns.findIndex((c) => VALUE_COLUMN.test(c));
+  const pairs = values.map((v, i) => [columns[i] ?? `column ${i + 1}`, v] as const);
+  const named = keyAt >= 0 && valueAt >= 0 && values[keyAt] && /^[\w.-]{1,80}$/.test(values[keyAt]) ? [[values[keyAt], values[valueAt]] as const] : [];
+  const rest = named.length ? pairs.filter((_, i) => i !== keyAt && i !== valueAt) : pairs;
+  return [...named, ...rest].map(([k, v]) => `${k}: ${v}`).filter((p) => !/: (NULL|)$/i.test(p)).join('; ');
+}
+
 /** Row chunks for the INSERT … VALUES statements of one script; `columnsOf` supplies names when the INSERT omits them. */
 export function seedChunks(statements: SqlStatement[], columnsOf: (table: string) => string[]): ChunkDraft[] {
   const rows = new Map<string, { line: number; lines: string[] }>();
@@ -37,7 +54,7 @@ export function seedChunks(statements: SqlStatement[], columnsOf: (table: string
       if (!token.text.startsWith('(')) break; // ON CONFLICT …, RETURNING …
       if (entry.lines.length >= MAX_ROWS_PER_TABLE) break;
       const values = parenList(token.text).map(cell);
-      const line = values.map((v, i) => `${columns[i] ?? `column ${i + 1}`}: ${v}`).filter((p) => !/: (NULL|)$/i.test(p)).join('; ');
+      const line = rowLine(columns, values);
       if (line) entry.lines.push(line);
     }
   }
