@@ -1,10 +1,11 @@
 import type { AskResult } from '../knowledge/answer/ask.js';
+import { mrkdwnToPlain } from './plain.js';
 
-/** Terminal rendering of an answer: the answer, the routing decision, numbered sources. */
+/** Terminal rendering of an answer (plain text, not Slack markup): the answer, the routing decision, numbered sources. */
 export function formatResult(r: AskResult): string {
   const lines: string[] = [];
-  if (r.escalate) lines.push(`→ Escalate to a senior: ${r.reason}.`);
-  lines.push(r.answer);
+  if (r.escalate) lines.push(`→ Escalate to a senior: ${mrkdwnToPlain(r.reason)}.`);
+  lines.push(mrkdwnToPlain(r.answer));
   if (r.sources.length) {
     lines.push('', 'Sources:');
     r.sources.forEach((s, i) => lines.push(`  [${i + 1}] ${s.path}#${s.section}  (${s.score.toFixed(2)})`));
