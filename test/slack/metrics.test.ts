@@ -198,7 +198,7 @@ describe('reports', () => {
     expect(reply.args.channel).toBe(CHANNEL);
     const blocks = JSON.stringify(reply.args.blocks);
     expect(blocks).toContain('Deskmate weekly report');
-    expect(blocks).toMatch(/\*Questions\*\\n1 \(answered 1, escalated 0\)/);
+    expect(blocks).toMatch(/\*Questions\*\\n1 = 1 answered \+ 0 escalated/);
     expect(fake.callsTo('chat.postMessage')).toEqual([]); // nothing visible to the channel
 
     const help = await h.command('help', JUNIOR, CHANNEL);
@@ -214,7 +214,7 @@ describe('reports', () => {
     expect(status).toBe('posted');
     const posts = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === DASHBOARD);
     expect(posts).toHaveLength(1);
-    expect(JSON.stringify(posts[0].args.blocks)).toMatch(/\*Questions\*\\n2 \(answered 2, escalated 0\)/);
+    expect(JSON.stringify(posts[0].args.blocks)).toMatch(/\*Questions\*\\n2 = 2 answered \+ 0 escalated/);
     expect(fake.callsTo('files.getUploadURLExternal')).toHaveLength(1);
     expect(fake.completedUploads).toHaveLength(1);
     const upload = fake.completedUploads[0];
