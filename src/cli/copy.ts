@@ -55,7 +55,7 @@ export function formatDraft(draft: CopyDraft): string {
   if (unfixed.length) lines.push('', 'Problems still in this draft:', ...unfixed.map((v) => `  - [${v.rule}] ${v.field}: ${v.detail}`));
   if (fixed.length) lines.push('', 'Repaired by the guards:', ...fixed.map((v) => `  - [${v.rule}] ${v.field}: ${v.detail} (${v.repair ?? 'fixed'})`));
   const by = draft.source === 'offline' ? 'the offline drafter' : draft.source;
-  lines.push('', `Drafted by ${by}${draft.fallback ? ` (the LLM could not be used: ${draft.fallback})` : ''}. Review before publishing.`);
+  lines.push('', `Drafted by ${by}${draft.fallback ? ` (the LLM could not be used: ${FALLBACK_TEXT[draft.fallback]})` : ''}. Review before publishing.`);
   return lines.join('\n') + '\n';
 }
 
@@ -113,6 +113,13 @@ export async function runCopy(message: string | undefined, options: CopyCommandO
   const draft = await draftCopy(messages, { config, productName, cwd: io.cwd, context: await docsContextFor(await openBuiltIndex(config), messages) });
   io.stdout.write(options.json ? JSON.stringify(draft, null, 2) + '\n' : formatDraft(draft));
 }
+
+/** Why the offline drafter wrote the copy, in words; the log line has the technical cause. */
+const FALLBACK_TEXT: Record<NonNullable<CopyDraft['fallback']>, string> = {
+  llm_failed: 'the model server could not be reached or refused the request; check OPENAI_BASE_URL / OPENAI_API_KEY',
+  llm_timeout: 'the model did not answer in time; retry, or raise models.copy.timeoutMs',
+  llm_malformed: 'the model answered with something that is not the expected copy',
+};
 
 export function registerCopy(program: Command): void {
   program

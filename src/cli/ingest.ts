@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { defaultEmbedderProvider, loadConfig } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { embedderSpecFor, embeddingsFor } from '../llm/models.js';
-import { readManifest } from '../knowledge/index/index-store.js';
+import { readIndexData, readManifest } from '../knowledge/index/index-store.js';
 import { bundledSamplesDir, teamUploadsDir } from '../paths.js';
 import { runIngest, type IngestResult } from '../../ingest/pipeline.js';
 import { ensureWritableIndexDir, explainIngestFailure } from './failures.js';
@@ -31,7 +31,7 @@ export function registerIngest(program: Command): void {
     .action(async (paths: string[], flags: IngestFlags) => {
       const result = await ingestCommand(paths, flags);
       if (flags.json) process.stdout.write(JSON.stringify(result) + '\n');
-      else process.stdout.write(summarize(result));
+      else process.stdout.write(summarize(result, redactionsInIndex(path.resolve(flags.index ?? loadConfig().index.dir))));
       if (result.failed.length && result.chunks === 0) process.exitCode = 1;
     });
 }
@@ -63,12 +63,21 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   }
 }
 
-function summarize(r: IngestResult): string {
+/** Placeholders in the stored chunks: a re-ingest finds no new secrets in unchanged files, but the index still holds their redactions. */
+export function redactionsInIndex(indexDir: string): number {
+  const data = readIndexData(indexDir);
+  let n = 0;
+  for (const c of data?.chunks ?? []) n += c.text.match(/\[REDACTED:[\w-]+\]/g)?.length ?? 0;
+  return n;
+}
+
+export function summarize(r: IngestResult, inIndex = 0): string {
   const lines = [
     `Indexed ${r.files} file(s) into ${r.chunks} chunks in ${(r.ms / 1000).toFixed(1)} s: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged, ${r.removed.length} removed; ${r.embedded} chunks embedded.`,
   ];
   if (r.embedderChanged) lines.push('The embedder changed, so every file was embedded again.');
   for (const f of r.failed) lines.push(`skipped ${f.path}: ${f.error}`);
-  lines.push(r.redactions.total ? formatReport(r.redactions) : 'Redactions: none needed.');
+  if (r.redactions.total) lines.push(formatReport(r.redactions) + (inIndex > r.redactions.total ? `\n${inIndex} redacted values in the index in all.` : ''));
+  else lines.push(inIndex ? `Redactions: none new; ${inIndex} in the index.` : 'Redactions: none needed.');
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
-import { formatResult, plainText } from '../../src/console/format';
+import { formatResult } from '../../src/console/format';
+import { mrkdwnToPlain as plainText } from '../../src/console/plain';
 
 describe('the console prints plain text, not Slack mrkdwn', () => {
   it('drops emphasis markers and turns links into label (url), leaving code as written', () => {

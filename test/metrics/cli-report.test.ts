@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { reportCommand } from '../../src/cli/report';
 import { run } from '../../src/cli/main';
 import { SqliteMetricsStore } from '../../src/metrics/sqlite';
@@ -24,7 +25,7 @@ const seed: MetricEvent[] = [
   ev('senior_ping', '2026-03-05T10:00:00Z', { ref: 'C1:4', senior: 'S2' }),
 ];
 
-async function printed(flags: { week?: string; json?: boolean }): Promise<string> {
+async function printed(flags: { week?: string; json?: boolean; png?: string }): Promise<string> {
   let out = '';
   await reportCommand(flags, { stdout: { write: (s: string) => (out += s) } }, Date.parse('2026-04-01T00:00:00Z'));
   return out;
@@ -63,6 +64,25 @@ describe.each(backends)('deskmate report from %s', (_name, open) => {
       expect(report.knowledge_gaps).toEqual([expect.objectContaining({ questions: 1, examples: ['How are refunds prorated?'] })]);
       expect(report.per_senior.map((s: { senior: string }) => s.senior)).toEqual(['S1', 'S2']);
     } finally {
+      await cleanup();
+    }
+  });
+
+  test('--png FILE writes the weekly chart as a PNG and says where', async () => {
+    const { store, cleanup } = await open();
+    await store.recordMany(seed);
+    await store.close();
+    const out = tmpDir();
+    try {
+      const file = `${out}/charts/w10.png`;
+      const text = await printed({ week: '2026-W10', png: file });
+      expect(text).toMatch(/Chart written to .*charts\/w10\.png \(\d+ KB\)\./);
+      const png = fs.readFileSync(file);
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe(720);
+      expect(png.length).toBeGreaterThan(4000);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
       await cleanup();
     }
   });
