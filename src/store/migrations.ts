@@ -37,4 +37,7 @@ export const MIGRATIONS: string[] = [
    CREATE TABLE copy_approvals (id INTEGER PRIMARY KEY AUTOINCREMENT, draft_id TEXT NOT NULL REFERENCES copy_drafts (id), approver TEXT NOT NULL,
      channel TEXT NOT NULL, message_ts TEXT, final_text TEXT NOT NULL, approved_at INTEGER NOT NULL);
    CREATE INDEX copy_approvals_draft ON copy_approvals (draft_id);`,
+  // 5: the Events API front stores each envelope before its 200; body is cleared once handled.
+  `CREATE TABLE event_inbox (event_id TEXT PRIMARY KEY, body TEXT, received_at INTEGER NOT NULL);
+   CREATE INDEX event_inbox_unsettled ON event_inbox (received_at) WHERE body IS NOT NULL;`,
 ];

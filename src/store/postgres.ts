@@ -47,6 +47,9 @@ export const POSTGRES_MIGRATIONS: string[] = [
    CREATE TABLE copy_approvals (id BIGSERIAL PRIMARY KEY, draft_id TEXT NOT NULL REFERENCES copy_drafts (id), approver TEXT NOT NULL,
      channel TEXT NOT NULL, message_ts TEXT, final_text TEXT NOT NULL, approved_at BIGINT NOT NULL);
    CREATE INDEX copy_approvals_draft ON copy_approvals (draft_id);`,
+  // 5: the Events API front stores each envelope before its 200; body is cleared once handled.
+  `CREATE TABLE event_inbox (event_id TEXT PRIMARY KEY, body TEXT, received_at BIGINT NOT NULL);
+   CREATE INDEX event_inbox_unsettled ON event_inbox (received_at) WHERE body IS NOT NULL;`,
 ];
 
 const log = childLogger('store.postgres');
@@ -114,6 +117,19 @@ export class PostgresStore implements DeskmateStore {
 
   async markEventSeen(eventId: string): Promise<boolean> {
     return ((await this.pool.query('INSERT INTO processed_events VALUES ($1, $2) ON CONFLICT DO NOTHING', [eventId, Date.now()])).rowCount ?? 0) > 0;
+  }
+
+  async receiveEvent(eventId: string, body: string): Promise<boolean> {
+    return ((await this.pool.query('INSERT INTO event_inbox VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [eventId, body, Date.now()])).rowCount ?? 0) > 0;
+  }
+
+  async settleEvent(eventId: string): Promise<void> {
+    await this.pool.query('UPDATE event_inbox SET body = NULL WHERE event_id = $1', [eventId]);
+  }
+
+  async unsettledEvents(receivedBefore: number): Promise<Array<{ eventId: string; body: string }>> {
+    const rows = await this.rows('SELECT event_id, body FROM event_inbox WHERE body IS NOT NULL AND received_at < $1 ORDER BY received_at', [receivedBefore]);
+    return rows.map((r) => ({ eventId: String(r.event_id), body: String(r.body) }));
   }
 
   async pendingQuestions(): Promise<StoredQuestion[]> {

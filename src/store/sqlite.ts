@@ -76,6 +76,28 @@ export class SqliteStore implements DeskmateStore {
     return this.db.prepare('INSERT OR IGNORE INTO processed_events VALUES (?, ?)').run(eventId, Date.now()).changes > 0;
   }
 
+  /** A burst of envelopes is stored in one transaction, like questions (see GroupCommit). */
+  private readonly inbox = new GroupCommit<{ eventId: string; body: string }, boolean>((events) => this.receiveAll(events));
+
+  private receiveAll(events: Array<{ eventId: string; body: string }>): boolean[] {
+    const now = Date.now();
+    const insert = this.db.prepare('INSERT OR IGNORE INTO event_inbox VALUES (?, ?, ?)');
+    return this.db.transaction(() => events.map((e) => insert.run(e.eventId, e.body, now).changes > 0))();
+  }
+
+  receiveEvent(eventId: string, body: string): Promise<boolean> {
+    return this.inbox.submit({ eventId, body });
+  }
+
+  async settleEvent(eventId: string): Promise<void> {
+    this.db.prepare('UPDATE event_inbox SET body = NULL WHERE event_id = ?').run(eventId);
+  }
+
+  async unsettledEvents(receivedBefore: number): Promise<Array<{ eventId: string; body: string }>> {
+    const rows = this.db.prepare('SELECT event_id, body FROM event_inbox WHERE body IS NOT NULL AND received_at < ? ORDER BY received_at').all(receivedBefore) as Row[];
+    return rows.map((r) => ({ eventId: String(r.event_id), body: String(r.body) }));
+  }
+
   async pendingQuestions(): Promise<StoredQuestion[]> {
     return (this.db.prepare("SELECT * FROM questions WHERE status = 'pending' ORDER BY id").all() as Row[]).map(toQuestion);
   }
