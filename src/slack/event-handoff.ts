@@ -72,8 +72,9 @@ export class EventHandoff {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.waiting.length) {
-      const next = this.waiting.shift()!;
+    while (this.running < this.concurrency) {
+      const next = this.waiting.shift();
+      if (!next) return;
       this.running++;
       const run = () => {
         // Acks first: a listener sanitizes and stores, which would hold up requests still in the socket.

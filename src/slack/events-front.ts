@@ -146,7 +146,8 @@ export class EventsFrontReceiver extends HTTPReceiver {
     // Bolt refuses stale timestamps but not future ones.
     if (Number.isFinite(ts) && ts - Math.floor(nowMs / 1000) > MAX_SKEW_SEC) {
       log.warn({ skew: ts - Math.floor(nowMs / 1000) }, 'request refused: timestamp in the future');
-      return reply(res, 401);
+      reply(res, 401);
+      return;
     }
     (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
     this.boltListener(req, res);
