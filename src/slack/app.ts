@@ -139,7 +139,7 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   handoff.attach(app);
   dropForeignInstallations(app, identity.installation);
   const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2, 500, () => pressure.busy(), 2000);
-  const runtime: SlackRuntime = { deps, roles: rolesOf(config), queue, client };
+  const runtime: SlackRuntime = { deps, roles: rolesOf(config), queue, client, installation: identity.installation };
   events.register(app, runtime);
   messages.register(app, runtime);
   actions.register(app, runtime);

@@ -4,7 +4,7 @@ import { HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
 import { childLogger } from '../log.js';
 import type { DeskmateStore } from '../store/types.js';
 import { isRetryableStoreError } from '../store/retryable.js';
-import { foreignInstallation, type InstallationIdentity } from './installation.js';
+import { foreignInstallation, type InstallationIdentity } from './installation-identity.js';
 import type { EventHandoff } from './event-handoff.js';
 
 const log = childLogger('slack.front');
