@@ -3,6 +3,7 @@
  * Slack Web API. 200 distinct signed mentions, each delivered 3 times (Slack's retries), all at once.
  * Figures: ack p50/p99 (ms, client-measured request → 200) and replies beyond one per question, beside
  * a floor measured in the same run: a bare node:http server that only reads, verifies and answers 200.
+ * Alone: `npm run build && node dist/bench/bench-slack.js` (one JSON line).
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -32,6 +33,8 @@ export interface AckFigures {
   /** The same burst against a bare node:http server (read body, check the signature, 200): the floor here. */
   ack_floor_p50_ms: number;
   ack_floor_p99_ms: number;
+  /** ack p99 ÷ floor p99, both from this run: the target (#15) is ≤ 1.2 on any machine. */
+  ack_vs_floor_p99: number;
 }
 
 /** A server that does only what any Slack receiver must: read the body, check the signature, answer. */
@@ -91,6 +94,7 @@ export async function benchAcks(options: { mentions?: number; deliveries?: numbe
       ack_server_p99_ms: round(percentile(server, 99)),
       ack_floor_p50_ms: round(percentile(floorMs, 50)),
       ack_floor_p99_ms: round(percentile(floorMs, 99)),
+      ack_vs_floor_p99: Math.round((percentile(latencies, 99) / Math.max(1, percentile(floorMs, 99))) * 100) / 100,
     };
   } finally {
     await app.close();

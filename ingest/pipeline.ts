@@ -10,6 +10,8 @@ import { MANIFEST_VERSION, type Manifest, type SourceEntry } from '../src/knowle
 import { childLogger } from '../src/log.js';
 import { discoverSources, type SourceFile } from './discover.js';
 import { loaderFor } from './loaders/index.js';
+import { describeCause } from './loaders/parse-failed.js';
+import { DeskmateError, ErrorCode } from '../src/errors.js';
 import { addToReport, emptyReport, locateInSource, sanitize, sanitizeMany, type RedactionReport } from '../src/security/sanitize/index.js';
 import { createProgress, type Progress } from './progress.js';
 import { createGraphBuilder, type GraphBuilder } from './graph-builder.js';
@@ -26,6 +28,8 @@ export interface IngestOptions {
   progress?: Progress;
   /** Chunks per embedding call (network embedders want batches). */
   batchSize?: number;
+  /** Write an index even when the roots hold no file to index (otherwise that is an error). */
+  allowEmpty?: boolean;
 }
 
 export interface IngestResult {
@@ -67,7 +71,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
 async function ingest(options: IngestOptions, params: IndexParams, builder: GraphBuilder): Promise<IngestResult> {
   const started = Date.now();
   const progress = options.progress ?? createProgress(process.stderr, true);
-  const sources = discoverSources(options.roots); // sorted by path: labels follow this order
+  const skipped: Array<{ path: string; error: string }> = [];
+  const sources = discoverSources(options.roots, skipped); // sorted by path: labels follow this order
+  if (!sources.length && !options.allowEmpty) {
+    const why = skipped.length ? ` (${skipped.length} path(s) skipped: ${skipped.slice(0, 3).map((s) => `${s.path}: ${s.error}`).join('; ')})` : '';
+    throw new DeskmateError(ErrorCode.SourceNotFound, `No file to index under ${options.roots.join(', ')}${why}. Supported: Markdown, OpenAPI, SQL, PDF, CSV, text. Pass --allow-empty to write an empty index anyway.`);
+  }
   const previous = readIndexData(options.indexDir);
   const reusable = previous && previous.manifest.embedder.name === options.embedder.name ? previous : null;
   const prevByPath = new Map<string, { entry: SourceEntry; first: number }>();
@@ -80,7 +89,7 @@ async function ingest(options: IngestOptions, params: IndexParams, builder: Grap
       offset += entry.chunks;
     }
   }
-  const result: IngestResult = { files: sources.length, added: [], updated: [], unchanged: [], removed: [], failed: [], chunks: 0, embedded: 0, redactions: emptyReport(), embedderChanged: Boolean(previous && !reusable), ms: 0 };
+  const result: IngestResult = { files: sources.length, added: [], updated: [], unchanged: [], removed: [], failed: [...skipped], chunks: 0, embedded: 0, redactions: emptyReport(), embedderChanged: Boolean(previous && !reusable), ms: 0 };
   // A first guess at the chunk count (the graph and buffers grow if it is short): the old index's, or ~8 a file.
   const hint = Math.max(reusable?.chunks.length ?? 0, sources.length * 8);
   const feed = new VectorFeed(options.embedder.embeddings, builder, options.batchSize ?? 256, hint, reusable?.manifest.embedder.dimensions ?? 0);
@@ -92,7 +101,15 @@ async function ingest(options: IngestOptions, params: IndexParams, builder: Grap
 
   progress.start('ingest', sources.length);
   for (const file of sources) {
-    const content = fs.readFileSync(file.absPath);
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(file.absPath);
+    } catch (err) {
+      // Gone or unreadable since discovery: reported and skipped, the rest is indexed.
+      result.failed.push({ path: file.relPath, error: `unreadable (${(err as NodeJS.ErrnoException).code ?? describeCause(err)})` });
+      progress.tick();
+      continue;
+    }
     const hash = sha256(content);
     const prev = prevByPath.get(file.relPath);
     if (prev && prev.entry.hash === hash) {

@@ -278,7 +278,7 @@ export class FakeSlack {
     }
     switch (method) {
       case 'auth.test':
-        return { ok: true, user_id: this.botUserId, bot_id: this.botId, team_id: 'T0001', user: 'deskmate' };
+        return { ok: true, user_id: this.botUserId, bot_id: this.botId, team_id: 'T0001', app_id: 'A0001', user: 'deskmate' };
       case 'chat.postMessage': {
         const ts = this.nextTs();
         const message: FakeMessage = { ts, thread_ts: args.thread_ts as string | undefined, bot_id: this.botId, user: this.botUserId, text: String(args.text ?? ''), blocks: args.blocks as unknown[] };

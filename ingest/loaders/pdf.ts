@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { ChunkDraft, LoadedSource } from '../../src/ports/chunk.js';
+import { childLogger } from '../../src/log.js';
 import { describeCause, parseFailed } from './parse-failed.js';
+import { checkPdfLimits, PDF_LIMITS, type PdfLimits } from './pdf-limits.js';
 import { splitParagraphs } from './text-pieces.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -40,9 +42,12 @@ function pageText(items: TextItemLike[]): string {
   return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** PDF → one chunk per page ("page 3"), long pages split at paragraph boundaries. */
-export async function loadPdf(content: Buffer, relPath: string): Promise<LoadedSource> {
+const log = childLogger('ingest.pdf');
+
+/** PDF → one chunk per page ("page 3"), long pages split at paragraph boundaries; size and inflate caps first. */
+export async function loadPdf(content: Buffer, relPath: string, limits: PdfLimits = PDF_LIMITS): Promise<LoadedSource> {
   if (!content.subarray(0, 1024).toString('latin1').includes('%PDF-')) throw parseFailed(relPath, 'not a PDF file (no %PDF- header)');
+  checkPdfLimits(content, relPath, limits);
   const lib = await loadPdfJs();
   const task = lib.getDocument({
     data: new Uint8Array(content), // pdfjs takes ownership of the buffer it is given
@@ -55,7 +60,9 @@ export async function loadPdf(content: Buffer, relPath: string): Promise<LoadedS
   const chunks: ChunkDraft[] = [];
   try {
     const doc = await task.promise;
-    for (let n = 1; n <= doc.numPages; n++) {
+    const pages = Math.min(doc.numPages, limits.maxPages);
+    if (doc.numPages > pages) log.warn({ path: relPath, pages: doc.numPages, indexed: pages }, 'PDF longer than the page cap: only its first pages are indexed');
+    for (let n = 1; n <= pages; n++) {
       const page = await doc.getPage(n);
       const text = pageText((await page.getTextContent()).items as TextItemLike[]);
       page.cleanup();

@@ -16,6 +16,7 @@ interface IngestFlags {
   embedder?: string;
   json?: boolean;
   quiet?: boolean;
+  allowEmpty?: boolean;
 }
 
 export function registerIngest(program: Command): void {
@@ -27,6 +28,7 @@ export function registerIngest(program: Command): void {
     .option('--embedder <name>', 'local (offline, default) | openai (needs OPENAI_API_KEY or OPENAI_BASE_URL)')
     .option('--json', 'print the result as one JSON object')
     .option('-q, --quiet', 'no progress output')
+    .option('--allow-empty', 'write an empty index when the paths hold no file to index (otherwise an error)')
     .addHelpText('after', '\nRe-running re-embeds only changed files and drops files no longer under the given paths.\nExamples:\n  deskmate ingest                      # the bundled sample docs\n  deskmate ingest ./docs ./schema.sql  # your docs\n')
     .action(async (paths: string[], flags: IngestFlags) => {
       const result = await ingestCommand(paths, flags);
@@ -57,10 +59,20 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
       indexDir,
       embedder: { name: spec.name, embeddings },
       progress: createProgress(process.stderr, Boolean(flags.quiet || flags.json)),
+      allowEmpty: Boolean(flags.allowEmpty),
     });
   } catch (err) {
-    throw explainIngestFailure(err, { indexDir, embedder: provider, baseUrl: config.openai.baseUrl });
+    throw explainIngestFailure(asUserError(err, indexDir), { indexDir, embedder: provider, baseUrl: config.openai.baseUrl });
   }
+}
+
+/** A file-system failure the pipeline did not turn into a skip (the index folder, a root) as a message, not a stack. */
+function asUserError(err: unknown, indexDir: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (err instanceof DeskmateError || typeof e?.code !== 'string' || !e.syscall) return err;
+  const where = e.path ?? indexDir;
+  const what = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'ELOOP' ? 'symlink loop' : e.code;
+  return new DeskmateError(ErrorCode.SourceNotFound, `Ingest stopped: cannot ${e.syscall} ${where} (${what}). Check the path and its permissions.`, { cause: err });
 }
 
 /** Placeholders in the stored chunks: a re-ingest finds no new secrets in unchanged files, but the index still holds their redactions. */

@@ -103,6 +103,14 @@ export const SCHEMA_STEPS: SchemaStep[] = [
    ALTER TABLE copy_drafts RENAME COLUMN user TO user_id;`,
     postgres: `SELECT 1;`,
   },
+  // store 7: the Events API front stores each envelope before its 200; the body is cleared once handled.
+  {
+    id: 'store-7',
+    sqlite: `CREATE TABLE event_inbox (event_id TEXT PRIMARY KEY, body TEXT, received_at INTEGER NOT NULL);
+   CREATE INDEX event_inbox_unsettled ON event_inbox (received_at) WHERE body IS NOT NULL;`,
+    postgres: `CREATE TABLE event_inbox (event_id TEXT PRIMARY KEY, body TEXT, received_at BIGINT NOT NULL);
+   CREATE INDEX event_inbox_unsettled ON event_inbox (received_at) WHERE body IS NOT NULL;`,
+  },
   // metrics 1: interruption metric events.
   {
     id: 'metrics-1',

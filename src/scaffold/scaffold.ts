@@ -1,6 +1,7 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { Chunk } from '../ports/chunk.js';
 import { llmAnswer } from '../llm/complete.js';
+import { escapeAttribute, quoteAsData } from '../security/prompt-delimiters.js';
 import type { TaskModel } from '../llm/models.js';
 import { childLogger } from '../log.js';
 import { verifyImports, type ImportCheck, type ScaffoldLanguage } from './imports.js';
@@ -60,8 +61,8 @@ export function buildScaffoldPrompt(request: string, language: ScaffoldLanguage,
     'Reply with one fenced code block, then at most three short lines on what to adapt.',
   ].join(' ');
   const parts: string[] = [];
-  if (deps.conventions?.trim()) parts.push(`<conventions>\n${deps.conventions.slice(0, MAX_CONVENTIONS_CHARS)}\n</conventions>`);
-  for (const [i, c] of exemplars.entries()) parts.push(`<exemplar n="${i + 1}" ref="${c.path}#${c.section}">\n${c.text.slice(0, 4000)}\n</exemplar>`);
+  if (deps.conventions?.trim()) parts.push(`<conventions>\n${quoteAsData(deps.conventions.slice(0, MAX_CONVENTIONS_CHARS))}\n</conventions>`);
+  for (const [i, c] of exemplars.entries()) parts.push(`<exemplar n="${i + 1}" ref="${escapeAttribute(`${c.path}#${c.section}`)}">\n${quoteAsData(c.text.slice(0, 4000))}\n</exemplar>`);
   parts.push(`<declared-dependencies>\n${[...deps.declared].slice(0, 200).join('\n') || '(none indexed)'}\n</declared-dependencies>`);
   parts.push(`<project-modules>\n${[...deps.knownModules].slice(0, 150).join('\n') || '(none indexed)'}\n</project-modules>`);
   return [new SystemMessage(system), new HumanMessage(`${parts.join('\n\n')}\n\nBuild: ${request}`)];

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
@@ -10,6 +10,9 @@ import type { MetricsStore } from '../metrics/types.js';
 import { sanitize } from '../security/sanitize/index.js';
 import { AnswerQueue } from './answer-queue.js';
 import { RequestPressure } from './request-pressure.js';
+import { EventHandoff } from './event-handoff.js';
+import { EVENTS_PATH, EventsFrontReceiver } from './events-front.js';
+import { dropForeignInstallations, type InstallationIdentity } from './installation.js';
 import { answerQuestion } from './answer-question.js';
 import { boltLogger } from './bolt-logger.js';
 import { guardOutgoingBlocks } from './blocks/guard-client.js';
@@ -51,7 +54,18 @@ export interface DeskmateAppOptions {
   /** Records interruption metrics from the listeners (see src/slack/metrics-hooks.ts). */
   metrics?: MetricsRecorder;
   metricsStore?: MetricsStore;
+  /** HTTP mode: how long a client may take over its headers, its whole request, and idle keep-alive. */
+  serverTimeouts?: Partial<ServerTimeouts>;
 }
+
+export interface ServerTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+// A slow-header or slow-body client (slowloris) is cut off instead of holding a socket for minutes.
+const SERVER_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 15_000, keepAliveMs: 10_000 };
 
 export interface DeskmateSlackApp {
   app: App;
@@ -64,15 +78,23 @@ export interface DeskmateSlackApp {
   idle(): Promise<void>;
 }
 
-/** The bot's own ids, from config or one auth.test call (so Bolt never calls it per event). */
-async function botIdentity(config: Config): Promise<{ botUserId: string; botId?: string }> {
-  if (config.slack.botUserId) return { botUserId: config.slack.botUserId, botId: config.slack.botId };
+/**
+ * The bot's own ids and the installation (team, enterprise, app) from one auth.test call at start-up,
+ * so Bolt never calls it per event and no request can claim to be the installation.
+ */
+async function botIdentity(config: Config): Promise<{ botUserId: string; botId?: string; installation: InstallationIdentity }> {
   try {
-    const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl });
+    const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2 } });
     const res = await client.auth.test();
-    return { botUserId: String(res.user_id), botId: res.bot_id ? String(res.bot_id) : config.slack.botId };
+    const installation: InstallationIdentity = { teamId: res.is_enterprise_install ? undefined : res.team_id || undefined, enterpriseId: res.enterprise_id || undefined, appId: res.app_id || undefined };
+    return { botUserId: config.slack.botUserId ?? String(res.user_id), botId: config.slack.botId ?? (res.bot_id ? String(res.bot_id) : undefined), installation };
   } catch (err) {
-    throw new DeskmateError(ErrorCode.SlackFailed, `Slack rejected the bot token (auth.test: ${(err as Error).message}). Check SLACK_BOT_TOKEN, or set SLACK_BOT_USER_ID to skip this check.`, { cause: err });
+    if (config.slack.botUserId) {
+      // Configured ids let Deskmate start without Slack; it cannot then tell its own team from another.
+      log.warn({ err: (err as Error).message }, 'auth.test failed: requests are not checked against the installation team until a restart succeeds');
+      return { botUserId: config.slack.botUserId, botId: config.slack.botId, installation: {} };
+    }
+    throw new DeskmateError(ErrorCode.SlackFailed, `Slack rejected the bot token (auth.test: ${(err as Error).message}). Check SLACK_BOT_TOKEN, or set SLACK_BOT_USER_ID to start without this check.`, { cause: err });
   }
 }
 
@@ -89,14 +111,29 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
       res.end(JSON.stringify({ ok: ready }));
     },
   };
+  // HTTP mode: answers (and handing stored events to Bolt) wait while requests are arriving, so a burst is acked first.
+  const pressure = new RequestPressure();
+  const handoff = new EventHandoff(options.store, () => pressure.busy(), 2000);
   let receiver: Receiver;
   if (options.mode === 'socket') {
     if (!config.slack.appToken) throw new DeskmateError(ErrorCode.ConfigInvalid, 'Socket Mode needs SLACK_APP_TOKEN.');
     receiver = new SocketModeReceiver({ appToken: config.slack.appToken, customRoutes: [healthz], installerOptions: { port: config.slack.port }, logger: boltLogger() });
   } else {
     if (!config.slack.signingSecret) throw new DeskmateError(ErrorCode.ConfigInvalid, 'HTTP mode needs SLACK_SIGNING_SECRET.');
-    // processBeforeResponse: the listener persists the question before the 200 goes out.
-    receiver = new HTTPReceiver({ signingSecret: config.slack.signingSecret, endpoints: '/slack/events', processBeforeResponse: true, customRoutes: [healthz], logger: boltLogger(), processEventErrorHandler: malformedRequestHandler, unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMs ?? 3001 });
+    // Events: the front stores the envelope and answers before Bolt runs. The rest (commands,
+    // interactivity) keeps processBeforeResponse: their listener stores what it must before the 200.
+    receiver = new EventsFrontReceiver({
+      signingSecret: config.slack.signingSecret,
+      endpoints: EVENTS_PATH,
+      processBeforeResponse: true,
+      customRoutes: [healthz],
+      logger: boltLogger(),
+      processEventErrorHandler: malformedRequestHandler,
+      store: options.store,
+      handoff,
+      identity: () => identity.installation,
+      unhandledRequestTimeoutMillis: options.unhandledRequestTimeoutMs ?? 3001,
+    });
   }
   const app = new App({
     receiver,
@@ -110,10 +147,10 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   const deps: SlackDeps = { config, asker: options.asker, models: options.models ?? createModelGateway(config), store: options.store, reindex: options.reindex, botUserId: identity.botUserId, now: options.now ?? (() => new Date()), metrics: options.metrics, metricsStore: options.metricsStore };
   const client = app.client;
   guardOutgoingBlocks(client);
-  // HTTP mode: answers wait while requests are arriving, so a burst is acked before it is answered.
-  const pressure = new RequestPressure();
+  handoff.attach(app);
+  dropForeignInstallations(app, identity.installation);
   const queue = new AnswerQueue((q) => answerQuestion(deps, client, q), options.concurrency ?? 2, 500, () => pressure.busy(), 2000);
-  const runtime: SlackRuntime = { deps, roles: rolesOf(config), queue, client };
+  const runtime: SlackRuntime = { deps, roles: rolesOf(config), queue, client, installation: identity.installation };
   // First: Bolt's Assistant takes the assistant pane's events and threaded DM messages.
   assistant.register(app, runtime);
   events.register(app, runtime);
@@ -130,22 +167,29 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
   });
 
   const timers: NodeJS.Timeout[] = [];
-  const sweep = async () => queue.sweep(await options.store.pendingQuestions());
+  // Events stored but never handled (a crash after the 200) go to Bolt again; then pending questions.
+  const sweep = async (eventsOlderThanMs: number) => (await handoff.replay(eventsOlderThanMs)) + queue.sweep(await options.store.pendingQuestions());
+  const timeouts = { ...SERVER_TIMEOUTS, ...options.serverTimeouts };
   return {
     app,
     runtime,
     async start(listen = {}) {
       // The sanitizer loads its rule set on first use (~seconds): do it before the first ack needs it.
       await sanitize('warm-up: token xoxb-0000 and mail a@b.example');
-      const started = (options.mode === 'http' ? await app.start({ port: listen.port ?? config.slack.port, host: listen.host }) : await app.start()) as unknown;
-      const requeued = await sweep();
+      const serverOptions = { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, keepAliveTimeout: timeouts.keepAliveMs, connectionsCheckingInterval: Math.min(1000, timeouts.headersMs) };
+      const started = (options.mode === 'http' ? await app.start({ port: listen.port ?? config.slack.port, host: listen.host }, serverOptions) : await app.start()) as unknown;
+      const requeued = await sweep(0);
       if (requeued) log.info({ requeued }, 'pending questions from before the restart re-queued');
       timers.push(setInterval(() => void options.asker.reloadIfChanged().catch(() => undefined), options.reloadIntervalMs ?? 30_000).unref());
-      timers.push(setInterval(() => void sweep().catch((err) => log.warn({ err: (err as Error).message }, 'sweep failed')), options.sweepIntervalMs ?? 30_000).unref());
+      timers.push(setInterval(() => void sweep(60_000).catch((err) => log.warn({ err: (err as Error).message }, 'sweep failed')), options.sweepIntervalMs ?? 30_000).unref());
       timers.push(setInterval(() => void sweepEscalations(runtime).catch((err) => log.warn({ err: (err as Error).message }, 'escalation sweep failed')), 60_000).unref());
       ready = true;
       if (options.mode === 'http') {
-        (started as Server).on('request', (_req: IncomingMessage, res: ServerResponse) => {
+        const server = started as Server;
+        server.headersTimeout = timeouts.headersMs;
+        server.requestTimeout = timeouts.requestMs;
+        server.keepAliveTimeout = timeouts.keepAliveMs;
+        server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
           pressure.arrived();
           const arrived = performance.now();
           res.once('close', () => {
@@ -163,9 +207,13 @@ export async function createDeskmateApp(options: DeskmateAppOptions): Promise<De
       ready = false;
       for (const t of timers) clearInterval(t);
       await app.stop().catch((err) => log.warn({ err: (err as Error).message }, 'receiver stop failed'));
+      await handoff.idle();
       await queue.drain();
       log.info('Deskmate stopped; in-flight answers drained');
     },
-    idle: () => queue.idle(),
+    async idle() {
+      await handoff.idle();
+      await queue.idle();
+    },
   };
 }

@@ -1,4 +1,8 @@
 import type { App } from '@slack/bolt';
+import { childLogger } from '../log.js';
+import { foreignInstallation, type InstallationIdentity } from './installation-identity.js';
+
+export { foreignInstallation, type InstallationIdentity };
 import type { SlackRuntime } from './runtime.js';
 
 /**
@@ -23,6 +27,22 @@ export function installationOf(rt: SlackRuntime): InstallationState {
 export function dropWhenRevoked(app: App, rt: SlackRuntime): void {
   app.use(async (args) => {
     if (!installationOf(rt).revoked) return args.next();
+    const ack = (args as { ack?: () => Promise<void> }).ack;
+    if (ack) await ack();
+  });
+}
+
+const log = childLogger('slack.installation');
+
+/**
+ * Global middleware: whatever arrives for another team, enterprise or app (socket mode, commands,
+ * interactivity; HTTP events are already dropped by the front) is acked and dropped with a log line.
+ */
+export function dropForeignInstallations(app: App, identity: InstallationIdentity): void {
+  app.use(async (args) => {
+    const foreign = foreignInstallation(args.body, identity);
+    if (!foreign) return args.next();
+    log.warn({ foreign, type: (args.body as { type?: unknown }).type }, 'request for another installation dropped');
     const ack = (args as { ack?: () => Promise<void> }).ack;
     if (ack) await ack();
   });

@@ -3,6 +3,7 @@ import { childLogger } from '../log.js';
 import type { QuestionKind } from '../store/types.js';
 import { sanitize } from '../security/sanitize/index.js';
 import type { AnswerQueue } from './answer-queue.js';
+import type { InstallationIdentity } from './installation-identity.js';
 import type { Roles, SlackDeps } from './deps.js';
 import { answersNothing } from './metrics-hooks.js';
 import { MAX_QUESTION_CHARS, stripMentions, truncate } from './text.js';
@@ -13,6 +14,8 @@ export interface SlackRuntime {
   roles: Roles;
   queue: AnswerQueue;
   client: WebClient;
+  /** Who the app is installed as (auth.test at start-up): the team check compares against this, never the request. */
+  installation: InstallationIdentity;
 }
 
 export interface IncomingQuestion {

@@ -18,6 +18,8 @@ type Db = Kysely<StoreTables>;
 export class KyselyStore implements DeskmateStore {
   private readonly db: Db;
   private readonly accepts?: GroupCommit<QuestionInput, StoredQuestion | undefined>;
+  /** A burst of envelopes is stored in one transaction, like questions (see GroupCommit). */
+  private readonly inbox = new GroupCommit<{ eventId: string; body: string }, boolean>((events) => this.receiveAll(events));
 
   protected constructor(private readonly handle: DbHandle<StoreTables>) {
     this.db = handle.db;
@@ -34,6 +36,40 @@ export class KyselyStore implements DeskmateStore {
   async markEventSeen(eventId: string): Promise<boolean> {
     const res = await this.db.insertInto('processed_events').values({ event_id: storableText(eventId), seen_at: Date.now() }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  receiveEvent(eventId: string, body: string): Promise<boolean> {
+    return this.inbox.submit({ eventId, body });
+  }
+
+  private receiveAll(events: Array<{ eventId: string; body: string }>): Promise<boolean[]> {
+    const now = Date.now();
+    const insert = this.db.insertInto('event_inbox').values({ event_id: '', body: '', received_at: 0 }).onConflict((oc) => oc.doNothing());
+    // SQLite: one prepared statement in one better-sqlite3 transaction (the ack waits on this commit).
+    if (this.handle.withRawSqlite) {
+      const insertSql = compiledOnce(insert);
+      return this.handle.withRawSqlite((raw) => {
+        const stmt = raw.prepare(insertSql);
+        return raw.transaction(() => events.map((e) => stmt.run(storableText(e.eventId), e.body, now).changes > 0))();
+      });
+    }
+    return this.db.transaction().execute(async (trx) => {
+      const out: boolean[] = [];
+      for (const e of events) {
+        const res = await trx.insertInto('event_inbox').values({ event_id: storableText(e.eventId), body: e.body, received_at: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        out.push(Number(res.numInsertedOrUpdatedRows ?? 0n) > 0);
+      }
+      return out;
+    });
+  }
+
+  async settleEvent(eventId: string): Promise<void> {
+    await this.db.updateTable('event_inbox').set({ body: null }).where('event_id', '=', storableText(eventId)).execute();
+  }
+
+  async unsettledEvents(receivedBefore: number): Promise<Array<{ eventId: string; body: string }>> {
+    const rows = await this.db.selectFrom('event_inbox').select(['event_id', 'body']).where('body', 'is not', null).where('received_at', '<', receivedBefore).orderBy('received_at').execute();
+    return rows.map((r) => ({ eventId: String(r.event_id), body: String(r.body) }));
   }
 
   async pendingQuestions(): Promise<StoredQuestion[]> {

@@ -13,7 +13,7 @@ import type { StoreTables } from './schema.js';
 export type PurgeCounts = Record<'questions' | 'events' | 'turns' | 'feedback' | 'escalations' | 'threads', number>;
 
 /** Every table the Deskmate store owns, children before parents (copy_approvals references copy_drafts). */
-const WORKSPACE_TABLES = ['processed_events', 'feedback', 'turns', 'threads', 'escalations', 'questions', 'rotations', 'copy_approvals', 'copy_drafts'] as const;
+const WORKSPACE_TABLES = ['event_inbox', 'processed_events', 'feedback', 'turns', 'threads', 'escalations', 'questions', 'rotations', 'copy_approvals', 'copy_drafts'] as const;
 
 /** The retention cutoff (epoch ms) for `days` before `now`. */
 export function retentionCutoff(now: Date, days: number): number {
@@ -31,7 +31,10 @@ function threadOlderThan(dialect: Dialect, cutoffMs: number) {
 export function purgeOlderThan(db: Kysely<StoreTables>, dialect: Dialect, cutoffMs: number): Promise<PurgeCounts> {
   return db.transaction().execute(async (trx) => ({
     questions: changed(await trx.deleteFrom('questions').where('created_at', '<', cutoffMs).where('status', '<>', 'pending').executeTakeFirst()),
-    events: changed(await trx.deleteFrom('processed_events').where('seen_at', '<', cutoffMs).executeTakeFirst()),
+    events:
+      changed(await trx.deleteFrom('processed_events').where('seen_at', '<', cutoffMs).executeTakeFirst()) +
+      // Handled envelopes only: an unsettled one is work still owed.
+      changed(await trx.deleteFrom('event_inbox').where('received_at', '<', cutoffMs).where('body', 'is', null).executeTakeFirst()),
     turns: changed(await trx.deleteFrom('turns').where('at', '<', cutoffMs).executeTakeFirst()),
     feedback: changed(await trx.deleteFrom('feedback').where('at', '<', cutoffMs).executeTakeFirst()),
     escalations: changed(await trx.deleteFrom('escalations').where('updated_at', '<', cutoffMs).where('state', '=', 'resolved').executeTakeFirst()),

@@ -11,6 +11,7 @@ type Id = Generated<number | string>;
 
 export interface StoreTables {
   processed_events: { event_id: string; seen_at: Ms };
+  event_inbox: { event_id: string; body: string | null; received_at: Ms };
   questions: {
     id: Id;
     kind: string;

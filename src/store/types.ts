@@ -118,6 +118,16 @@ export interface DeskmateStore {
   acceptQuestion(question: QuestionInput): Promise<StoredQuestion | undefined>;
   /** Records an event id that carries no question; false when it was seen before. */
   markEventSeen(eventId: string): Promise<boolean>;
+
+  /**
+   * The Events API front's inbox: the raw envelope stored (before the 200) under its event id; false
+   * when that id was received before (a retry). The body is cleared once a listener has handled it.
+   */
+  receiveEvent(eventId: string, body: string): Promise<boolean>;
+  /** The event was handled: its body is dropped, its id stays (so later retries are still duplicates). */
+  settleEvent(eventId: string): Promise<void>;
+  /** Events received before `receivedBefore` (epoch ms) and never settled: work owed after a crash. */
+  unsettledEvents(receivedBefore: number): Promise<Array<{ eventId: string; body: string }>>;
   pendingQuestions(): Promise<StoredQuestion[]>;
   getQuestion(id: number): Promise<StoredQuestion | undefined>;
   finishQuestion(id: number, status: Exclude<QuestionStatus, 'pending'>, replyTs?: string): Promise<void>;

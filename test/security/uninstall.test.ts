@@ -16,6 +16,8 @@ test('app_uninstalled: stored data is deleted and nothing more is answered', asy
   expect(await fx.h.store.listEscalations()).toHaveLength(1);
   const res = await fx.h.sendEvent({ type: 'app_uninstalled' });
   expect(res.status).toBe(200);
+  // The front acks before Bolt runs: the forgetting happens right after the 200.
+  await fx.h.deskmate.idle();
   expect(await fx.h.store.recentQuestions(JUNIOR, 10)).toEqual([]);
   expect(await fx.h.store.listEscalations()).toEqual([]);
   const before = fx.fake.calls.length;
@@ -29,8 +31,10 @@ test('app_uninstalled: stored data is deleted and nothing more is answered', asy
 
 test('tokens_revoked for user tokens only leaves the bot working; for the bot token it stops and forgets', async () => {
   await fx.h.sendEvent({ type: 'tokens_revoked', tokens: { oauth: ['UJUNIOR'] } });
+  await fx.h.deskmate.idle();
   expect(await askAndCount('How do I list shipments?')).toBe(1);
   await fx.h.sendEvent({ type: 'tokens_revoked', tokens: { bot: ['UDESKBOT'] } });
+  await fx.h.deskmate.idle();
   expect(await fx.h.store.recentQuestions(JUNIOR, 10)).toEqual([]);
   expect(await askAndCount('What is the rate limit?')).toBe(0);
 });

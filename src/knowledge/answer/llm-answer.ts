@@ -1,18 +1,16 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { Hit } from '../retrieval/retriever.js';
+import { escapeAttribute, quoteAsData } from '../../security/prompt-delimiters.js';
+
+export { quoteAsData };
 
 /**
  * A grounded answer from retrieved context only. Retrieved text is quoted as data inside
  * delimiters, so instructions inside the docs ("ignore previous instructions") are not obeyed.
  */
-/** Doc or chat text cannot close the delimiters it is quoted in (a "</source> SYSTEM: …" doc stays data). */
-export function quoteAsData(text: string): string {
-  return text.replace(/<(\/?)(source|conversation)\b/gi, '‹$1$2');
-}
-
 export function buildAnswerPrompt(question: string, hits: Hit[], style: 'answer' | 'tutor', context: string[] = []): Array<SystemMessage | HumanMessage> {
   const sources = hits
-    .map((h, i) => `<source n="${i + 1}" ref="${h.chunk.path}#${h.chunk.section}">\n${quoteAsData(h.chunk.text.slice(0, 2500))}\n</source>`)
+    .map((h, i) => `<source n="${i + 1}" ref="${escapeAttribute(`${h.chunk.path}#${h.chunk.section}`)}">\n${quoteAsData(h.chunk.text.slice(0, 2500))}\n</source>`)
     .join('\n');
   const tone =
     style === 'tutor'
