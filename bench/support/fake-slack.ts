@@ -27,6 +27,8 @@ export type HttpFault = { status: number; retryAfter?: number } | 'reset';
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** What auth.test says the app is installed as (an Enterprise Grid install adds enterprise_id). */
+  installation: { team_id: string; app_id: string; enterprise_id?: string } = { team_id: 'T0001', app_id: 'A0001' };
   private readonly channels = new Map<string, FakeMessage[]>();
   private readonly failures = new Map<string, string>();
   private readonly dnd = new Map<string, boolean>();
@@ -278,7 +280,7 @@ export class FakeSlack {
     }
     switch (method) {
       case 'auth.test':
-        return { ok: true, user_id: this.botUserId, bot_id: this.botId, team_id: 'T0001', app_id: 'A0001', user: 'deskmate' };
+        return { ok: true, user_id: this.botUserId, bot_id: this.botId, ...this.installation, user: 'deskmate' };
       case 'chat.postMessage': {
         const ts = this.nextTs();
         const message: FakeMessage = { ts, thread_ts: args.thread_ts as string | undefined, bot_id: this.botId, user: this.botUserId, text: String(args.text ?? ''), blocks: args.blocks as unknown[] };

@@ -35,9 +35,11 @@ export class SchemaModel implements ChangeTarget {
         return;
       }
       case 'add-column':
-        return this.addColumn(this.ensure(fact.table, line), fact.column);
+        this.addColumn(this.ensure(fact.table, line), fact.column);
+        return;
       case 'constraint':
-        return this.addConstraint(this.ensure(fact.table, line), fact.constraint);
+        this.addConstraint(this.ensure(fact.table, line), fact.constraint);
+        return;
       case 'index': {
         const table = this.ensure(fact.table, line);
         if (!table.indexes.some((i) => i.name === fact.name)) table.indexes.push({ name: fact.name, columns: fact.columns, unique: fact.unique });
@@ -53,9 +55,11 @@ export class SchemaModel implements ChangeTarget {
         return;
       }
       case 'partition':
-        return this.link(fact.parent, fact.child, line);
+        this.link(fact.parent, fact.child, line);
+        return;
       default:
-        return applyChange(this, fact, file);
+        applyChange(this, fact, file);
+        return;
     }
   }
 

@@ -94,7 +94,9 @@ export function cyclesWithin(component: string[], graph: DependencyGraph, cap = 
  */
 export function dependencyLevels(graph: DependencyGraph, components: string[][]): string[][][] {
   const componentOf = new Map<string, number>();
-  components.forEach((c, i) => c.forEach((t) => componentOf.set(t, i)));
+  components.forEach((c, i) => {
+    for (const t of c) componentOf.set(t, i);
+  });
   const level = new Array<number>(components.length).fill(-1);
   const levelOf = (i: number, seen: Set<number>): number => {
     if (level[i] >= 0) return level[i];
@@ -110,8 +112,12 @@ export function dependencyLevels(graph: DependencyGraph, components: string[][])
     level[i] = l;
     return l;
   };
-  components.forEach((_, i) => levelOf(i, new Set()));
+  components.forEach((_, i) => {
+    levelOf(i, new Set());
+  });
   const levels: string[][][] = [];
-  components.forEach((c, i) => (levels[level[i]] ??= []).push(c));
+  components.forEach((c, i) => {
+    (levels[level[i]] ??= []).push(c);
+  });
   return levels.map((groups) => groups.sort((a, b) => a[0].localeCompare(b[0])));
 }

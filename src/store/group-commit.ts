@@ -28,6 +28,8 @@ export class GroupCommit<I, O> {
       for (const b of batch) b.reject(err);
       return;
     }
-    batch.forEach((b, i) => b.resolve(results[i]));
+    batch.forEach((b, i) => {
+      b.resolve(results[i]);
+    });
   }
 }

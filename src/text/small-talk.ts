@@ -81,5 +81,5 @@ export function detectSmallTalk(message: string): SmallTalk | null {
 }
 
 function emojiOnly(text: string): boolean {
-  return /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\s!.]+$/u.test(text) || /^(?::[a-z0-9_+-]+:\s*)+$/.test(text);
+  return /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|[\s!.])+$/u.test(text) || /^(?::[a-z0-9_+-]+:\s*)+$/.test(text);
 }

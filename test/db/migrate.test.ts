@@ -25,7 +25,7 @@ test('SQLite: a file from the former mechanisms is adopted (store 4, metrics 1, 
   legacySqlite(db, { store: 4, metrics: 1, usage: 1 });
   db.exec("INSERT INTO metric_events (at, type, ref, actor, mode) VALUES (1, 'senior_ping', 'r', 'a', 'observe')");
   // Running an adopted step again would fail (its CREATE TABLE exists): running just the rest proves adoption.
-  expect(migrateSqlite(db)).toEqual(['store-5', 'store-6', 'usage-2']);
+  expect(migrateSqlite(db)).toEqual(['store-5', 'store-6', 'store-7', 'usage-2']);
   expect(migrateSqlite(db)).toEqual([]);
   expect(db.prepare('SELECT COUNT(*) AS n FROM metric_events').get()).toEqual({ n: 1 });
   db.close();
@@ -48,7 +48,7 @@ const server = testDatabaseUrl();
   try {
     await legacyPostgres(clients[0], { store: 4, metrics: 1, usage: 1 });
     const ran = await Promise.all(clients.map((c) => migratePostgres(c)));
-    expect(ran.flat().sort()).toEqual(['store-5', 'store-6', 'usage-2']);
+    expect(ran.flat().sort()).toEqual(['store-5', 'store-6', 'store-7', 'usage-2']);
     const { rows } = await clients[0].query('SELECT step FROM deskmate_schema');
     expect(rows.map((r) => r.step).sort()).toEqual([...ALL].sort());
   } finally {

@@ -51,7 +51,7 @@ describe('ingesting a folder of migrations', () => {
   it('indexes seeded settings rows so their values can be found', async () => {
     const data = readIndexData(indexDir)!;
     const seed = data.chunks.find((c) => c.section === 'rows of app_settings (seed data)');
-    expect(seed?.text).toContain('key: max_login_attempts; value: 7');
+    expect(seed?.text).toContain('max_login_attempts: 7');
     const asker = await Asker.open(loadConfig({ env: {} }), indexDir);
     const r = await asker.ask('What is the max login attempts setting?');
     expect(r.sources.map((s) => JSON.stringify(s)).join(' ')).toMatch(/002_cleanup\.sql/);

@@ -10,6 +10,11 @@ import { CHANNEL, renderedText, useSlackHarness } from './harness';
  */
 
 const fx = useSlackHarness();
+// Installed in the org of Slack's fixtures: the app reads its team, enterprise and app id from auth.test at start.
+beforeEach(async () => {
+  fx.fake.installation = { team_id: 'T111', enterprise_id: 'E111', app_id: 'A111' };
+  await fx.restart();
+});
 let seq = 0;
 
 function gridMention(input: { user: string; userTeam: string; extShared: boolean }): { body: Record<string, any>; ts: string } {

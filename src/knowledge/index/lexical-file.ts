@@ -20,7 +20,9 @@ export function writeLexicalFile(file: string, data: LexicalData): void {
   const termBytes = termBuf.length;
   const padded = Math.ceil(termBytes / 4) * 4;
   const header = Buffer.alloc(HEADER);
-  [MAGIC, VERSION, data.size, data.terms.length, termBytes, data.docs.length].forEach((v, i) => header.writeUInt32LE(v, i * 4));
+  [MAGIC, VERSION, data.size, data.terms.length, termBytes, data.docs.length].forEach((v, i) => {
+    header.writeUInt32LE(v, i * 4);
+  });
   const fd = fs.openSync(file, 'w');
   try {
     for (const part of [header, termBuf, Buffer.alloc(padded - termBytes), view(data.df), view(data.offsets), view(data.docs), view(data.impacts)]) {

@@ -103,7 +103,9 @@ export class HybridRetriever {
     if (!this.index.chunkCount || (!terms.length && mode !== 'vector')) return { hits: [], terms, tablesMentioned, linkingTables };
 
     const lexRanks = new Map<number, number>();
-    if (mode !== 'vector') this.lexical.query(question, CANDIDATES).forEach((h, r) => lexRanks.set(h.index, r));
+    if (mode !== 'vector') this.lexical.query(question, CANDIDATES).forEach((h, r) => {
+        lexRanks.set(h.index, r);
+      });
     const vecRanks = new Map<number, number>();
     let queryVec: number[] | null = null;
     if (mode !== 'bm25' && this.index.store) {

@@ -1,4 +1,3 @@
-import type { SecretLintCoreConfig } from '@secretlint/types' with { 'resolution-mode': 'import' };
 import { DeskmateError, ErrorCode } from '../../errors.js';
 import { isPlaceholder } from './lookalikes.js';
 import type { Redaction } from './types.js';
@@ -29,6 +28,7 @@ function typeOf(ruleId: string, messageId: string): string {
 }
 
 type LintSource = (typeof import('@secretlint/core', { with: { 'resolution-mode': 'import' } }))['lintSource'];
+type SecretLintCoreConfig = Parameters<LintSource>[0]['options']['config'];
 let loaded: Promise<{ lintSource: LintSource; config: SecretLintCoreConfig }> | undefined;
 
 function loadSecretlint(): Promise<{ lintSource: LintSource; config: SecretLintCoreConfig }> {

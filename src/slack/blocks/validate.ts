@@ -108,7 +108,9 @@ export function blockProblemsOf(blocks: readonly unknown[], surface: 'message' |
   if (blocks.length > max) out.push(`${blocks.length} blocks, over ${max}`);
   const markdownTotal = blocks.reduce<number>((n, b) => n + ((b as Json)?.type === 'markdown' ? len((b as Json).text) : 0), 0);
   if (markdownTotal > L.markdownText) out.push(`markdown blocks hold ${markdownTotal} chars, over ${L.markdownText}`);
-  blocks.forEach((b, i) => out.push(...blockProblems(b as Json, i)));
+  blocks.forEach((b, i) => {
+    out.push(...blockProblems(b as Json, i));
+  });
   return out;
 }
 

@@ -76,7 +76,9 @@ describe('sanitize properties', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(prose, { minLength: 1, maxLength: 5 }), async (texts) => {
         const results = await sanitizeMany(texts);
-        results.forEach((r, i) => expect(r.text).toBe(texts[i]));
+        results.forEach((r, i) => {
+          expect(r.text).toBe(texts[i]);
+        });
       }),
       { numRuns: 300 },
     );
