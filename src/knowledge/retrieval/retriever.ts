@@ -5,6 +5,7 @@ import { LexicalIndex, queryTerms, structureText } from '../index/lexical-index.
 import { SchemaGraph } from '../../schema/schema-graph.js';
 import { stem, words } from '../../text/tokenize.js';
 import { termMatch } from './term-match.js';
+import { questionShape } from '../answer/answer-shape.js';
 
 /**
  * Hybrid retrieval: HNSW vector search (through LangChain's HNSWLib) and BM25 (MiniSearch)
@@ -54,6 +55,8 @@ export const SCORING = {
   namedTableBoost: 0.08,
   /** An endpoint path written in the question ("/api/v1/lists") found in the chunk's structure. */
   pathBoost: 0.2,
+  /** "What does X look like?" is answered by a section that shows an example (a code block). */
+  exampleBoost: 0.05,
   /** A partitioned table's parent ranks just above its best partition. */
   partitionParentLead: 0.02,
 } as const;
@@ -108,6 +111,7 @@ export class HybridRetriever {
     if (useStructure) for (const name of [...tablesMentioned, ...linkingTables]) for (const i of this.tableChunks(name)) candidates.add(i);
 
     const procedural = /^\s*(?:how\s+(?:do|can|would|should)\s+(?:i|we|you)|how\s+to|is\s+there\s+(?:a|an)\s+(?:way|endpoint|api))\b/i.test(question);
+    const wantsExample = questionShape(question) === 'example';
     const idfTotal = terms.reduce((s, t) => s + this.lexical.idf(t), 0) || 1;
     const hits: Hit[] = [];
     for (const i of candidates) {
@@ -135,6 +139,7 @@ export class HybridRetriever {
       }
       if (useStructure) score += this.structureBoost(chunk, question, tablesMentioned, linkingTables);
       if (useStructure && procedural && isOperation(chunk)) score += SCORING.proceduralOperationBoost;
+      if (useStructure && wantsExample && chunk.text.includes('```')) score += SCORING.exampleBoost;
       hits.push({ index: i, chunk, score: Math.min(1, score), coverage, headingCoverage, similarity });
     }
     if (useStructure) this.promotePartitionParents(hits);
