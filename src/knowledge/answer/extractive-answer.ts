@@ -146,7 +146,10 @@ function bestSentences(text: string, terms: string[], idf: (t: string) => number
 function parameters(c: Chunk): string[] {
   const meta = c.meta ?? {};
   if (Array.isArray(meta.parameters) || c.kind === 'openapi-operation') {
-    const params = ((meta.parameters ?? []) as Array<Record<string, unknown>>).map((p) => `${p.name}${p.in ? ` (${p.in}${p.type ? `, ${p.type}` : ''}${p.required ? ', required' : ''})` : ''}`);
+    // Name, where, type, required and default: what a "which parameter / what default" question asks for.
+    const params = ((meta.parameters ?? []) as Array<Record<string, unknown>>).map(
+      (p) => `${p.name}${p.in ? ` (${p.in}${p.type ? `, ${p.type}` : ''}${p.required ? ', required' : ''}${p.default !== undefined ? `, default ${JSON.stringify(p.default)}` : ''})` : ''}`,
+    );
     return [...params, ...requestBodyFields(c.text)];
   }
   if (Array.isArray(meta.requestFields)) return (meta.requestFields as unknown[]).map(String);
