@@ -3,13 +3,17 @@
  * do I" wants the procedure with its code, "what does it look like" wants the example, and a
  * sentence that introduces something ("…inside a plugin:") is never shown without what follows.
  */
-export type QuestionShape = 'procedure' | 'example' | 'lookup';
+export type QuestionShape = 'procedure' | 'example' | 'fields' | 'lookup';
 
 const EXAMPLE = /\b(?:look(?:s)? like|example|examples|sample|samples|show me|format of|shape of|what does (?:the |a |an )?\w+(?: \w+)? (?:response|request|payload|body|output) (?:contain|return|have))\b/i;
 const PROCEDURE = /^\s*(?:how\s+(?:do|can|should|would|could)\s+(?:i|we|you)|how\s+to|what\s+are\s+the\s+steps|steps\s+to|walk\s+me\s+through)\b/i;
 
+/** Asks for the list itself: "what fields do I need", "which parameters does it take", "required options". */
+const FIELDS = /\b(?:(?:which|what)\s+(?:\w+\s+)?(?:fields|parameters|params|arguments|options|properties|attributes|settings|headers)|(?:required|optional|accepted)\s+(?:fields|parameters|params|arguments|options|properties))\b/i;
+
 export function questionShape(question: string): QuestionShape {
   if (EXAMPLE.test(question)) return 'example';
+  if (FIELDS.test(question)) return 'fields';
   if (PROCEDURE.test(question)) return 'procedure';
   return 'lookup';
 }
@@ -49,12 +53,28 @@ export function textBlocks(text: string): TextBlock[] {
       buf.push(line);
       continue;
     }
-    if (!line.trim()) flush();
-    else buf.push(line);
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    // A list or table starting right under a line of prose ("Fields:") is a block of its own, and so is the prose after it.
+    const kind = lineKind(line);
+    const prev = buf.length ? lineKind(buf[buf.length - 1]!) : kind;
+    if (buf.length && kind !== 'indented' && prev !== kind && !(prev === 'indented' && kind === 'item')) {
+      if (kind !== 'item' || lineKind(buf[0]!) !== 'item') flush();
+    }
+    buf.push(line);
   }
   if (fence) out.push({ kind: 'code', text: buf.join('\n') });
   else flush();
   return out;
+}
+
+function lineKind(line: string): 'item' | 'table' | 'indented' | 'prose' {
+  if (/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) return 'item';
+  if (/^\s*\|/.test(line)) return 'table';
+  if (/^\s{2,}\S/.test(line)) return 'indented';
+  return 'prose';
 }
 
 /** Code longer than this many lines is cut with a pointer to the source: Slack readers skim. */
@@ -87,6 +107,10 @@ export function wholeBlocks(text: string, shape: QuestionShape, quoted: string[]
       picked.add(steps);
       if (blocks[steps + 1]?.kind === 'code') picked.add(steps + 1);
     }
+  }
+  if (shape === 'fields') {
+    const list = firstOf(['bullets', 'table']);
+    if (list >= 0) picked.add(list);
   }
   if (shape === 'example') {
     const example = firstOf(['code']);

@@ -65,7 +65,8 @@ function describeHit(hit: Hit, n: number, terms: string[], graph: SchemaGraph, i
   const signature = signatures(c);
   lines.push(`*${lastHeading(c.section)}*${signature.length ? ` — ${signature.map((s) => `\`${s}\``).join(', ')}` : ''} [${n}]`);
   let sentences = bestSentences(c.text, terms, idf, signature).slice(0, shape ? MAX_SENTENCES : RUNNER_UP_SENTENCES);
-  const whole = shape && c.kind === 'markdown' ? wholeBlocks(c.text, shape, sentences).map(plainLinks) : [];
+  // Tables have their columns and keys below; other sections may show whole blocks.
+  const whole = shape && c.kind !== 'sql-table' ? wholeBlocks(c.text, shape, sentences).map(plainLinks) : [];
   // Steps shown whole are not repeated as sentences.
   if (whole.length) sentences = sentences.filter((x) => !whole.some((w) => w.includes(x.replace(/ — /g, ' ').slice(0, 40))));
   // Whole blocks go right after the sentence that introduces them ("To rotate a key:"), else after the sentences.

@@ -55,6 +55,8 @@ describe('answers shaped by the question', () => {
     ['what does the manifest look like?', 'example'],
     ['Is there an example of a webhook payload?', 'example'],
     ['What is the default timeout?', 'lookup'],
+    ['what fields do I need to create a user?', 'fields'],
+    ['which query parameters does search take?', 'fields'],
   ])('%s → %s', (q, shape) => expect(questionShape(q)).toBe(shape));
 
   it('a "how do I" gets every step of the procedure and its code, in order', async () => {
@@ -68,6 +70,11 @@ describe('answers shaped by the question', () => {
   it('"what does it look like" keeps the example, and a sentence ending in a colon keeps what it introduces', async () => {
     expect((await asker.ask('What does the plugin manifest look like?')).answer).toContain('"hooks": ["onRequest"]');
     expect((await asker.ask('How do I register a plugin?')).answer).toContain("app.decorate('db', openDb())");
+  });
+
+  it('a "which fields" question gets the whole field list, even right under a line of prose', () => {
+    const text = 'Schema NewUser: object\nFields:\n- username (string, required)\n- email (string, required)\n- password (string, required)';
+    expect(wholeBlocks(text, 'fields', [])).toEqual(['- username (string, required)\n- email (string, required)\n- password (string, required)']);
   });
 
   it('picks nothing whole for a plain lookup without an introducing colon', () => {
