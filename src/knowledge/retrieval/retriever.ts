@@ -5,7 +5,7 @@ import { LexicalIndex, queryTerms, structureText } from '../index/lexical-index.
 import { SchemaGraph } from '../../schema/schema-graph.js';
 import { stem, words } from '../../text/tokenize.js';
 import { termMatch } from './term-match.js';
-import { questionShape } from '../answer/answer-shape.js';
+import { questionShape } from '../intent/question-shape.js';
 
 /**
  * Hybrid retrieval: HNSW vector search (through LangChain's HNSWLib) and BM25 (MiniSearch)
