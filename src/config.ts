@@ -63,7 +63,7 @@ export const configSchema = z
          * Below this confidence (the fitted model's probability that the answer carries the key facts)
          * a question is escalated. The default is bench/fit-confidence.ts's FITTED_THRESHOLD.
          */
-        minConfidence: z.number().min(0).max(1).default(0.5),
+        minConfidence: z.number().min(0).max(1).default(0.6),
         /**
          * Citations as links: stored path prefix → URL template with {path} (the rest of the path),
          * {anchor} (the heading's slug) and {line}; the longest matching prefix wins, "" matches all.

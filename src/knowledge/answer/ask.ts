@@ -148,8 +148,15 @@ export class Asker implements DocsIndex {
     }
     // Follow-ups ("and how do I undo it?") are retrieved with the thread's last turn for context.
     const lastTurn = contextTurn(options.context ?? []);
-    const retrieval = await this.retriever.retrieve(lastTurn && question.length < 80 ? `${question} ${lastTurn}` : question, 5, options.mode);
-    const confidence = confidenceOf(retrieval.hits);
+    // A question that stands on its own ("What is the rate limit?") keeps its own retrieval; the
+    // thread's turn is used only when it makes the docs answer more clearly.
+    let retrieval = await this.retriever.retrieve(question, 5, options.mode);
+    let confidence = confidenceOf(retrieval.hits);
+    if (lastTurn && question.length < 80) {
+      const withContext = await this.retriever.retrieve(`${question} ${lastTurn}`, 5, options.mode);
+      const c = confidenceOf(withContext.hits);
+      if (c > confidence) [retrieval, confidence] = [withContext, c];
+    }
     const sources = retrieval.hits.map((h) => sourceOf(h, this.config.retrieval.sourceUrls));
     // A why-question about a team choice the team wrote down is answered from that decision record.
     // (A "why is X …" the rules read as documented behaviour counts too when its best source is a record.)

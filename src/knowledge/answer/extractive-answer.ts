@@ -3,6 +3,7 @@ import type { Hit, Retrieval } from '../retrieval/retriever.js';
 import type { SchemaGraph } from '../../schema/schema-graph.js';
 import { queryTerms } from '../../text/tokenize.js';
 import { termMatch } from '../retrieval/term-match.js';
+import { questionShape, wholeBlocks, type QuestionShape } from './answer-shape.js';
 
 /**
  * The offline answer: for the best sections, their endpoint signature, the sentences that share
@@ -17,6 +18,13 @@ export interface ExtractiveAnswer {
 
 const MAX_SECTIONS = 3;
 const MAX_SENTENCES = 3;
+/** A runner-up section shows this many sentences: its key line. */
+const RUNNER_UP_SENTENCES = 1;
+
+/** Markdown links as their text: a relative doc link means nothing in a chat answer. */
+function plainLinks(text: string): string {
+  return text.replace(/(?<!!)\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)/g, '$1');
+}
 
 export function extractAnswer(question: string, retrieval: Retrieval, graph: SchemaGraph, idf: (t: string) => number): ExtractiveAnswer {
   const { hits } = retrieval;
@@ -34,7 +42,9 @@ export function extractAnswer(question: string, retrieval: Retrieval, graph: Sch
     parts.push(`\`${name}\` links ${retrieval.tablesMentioned.filter((m) => m !== name).join(' and ')}: its foreign keys ${fks}.${cite >= 0 ? ` [${cite + 1}]` : ''}`);
   }
 
-  for (const { h, i } of used) parts.push(describeHit(h, i + 1, terms, graph, idf));
+  const shape = questionShape(question);
+  // The best section in full; the close runners-up with their key line only, so the reader can pick.
+  for (const { h, i } of used) parts.push(describeHit(h, i + 1, terms, graph, idf, i === used[0]!.i ? shape : null));
   return { text: parts.join('\n\n'), used: used.map((u) => u.i) };
 }
 
@@ -48,13 +58,24 @@ function lastHeading(section: string): string {
   return parts[parts.length - 1].trim();
 }
 
-function describeHit(hit: Hit, n: number, terms: string[], graph: SchemaGraph, idf: (t: string) => number): string {
+/** `shape` is null for a runner-up: its key line only. */
+function describeHit(hit: Hit, n: number, terms: string[], graph: SchemaGraph, idf: (t: string) => number, shape: QuestionShape | null): string {
   const c = hit.chunk;
   const lines: string[] = [];
   const signature = signatures(c);
   lines.push(`*${lastHeading(c.section)}*${signature.length ? ` — ${signature.map((s) => `\`${s}\``).join(', ')}` : ''} [${n}]`);
-  const sentences = bestSentences(c.text, terms, idf, signature);
-  if (sentences.length) lines.push(sentences.join(' '));
+  let sentences = bestSentences(c.text, terms, idf, signature).slice(0, shape ? MAX_SENTENCES : RUNNER_UP_SENTENCES);
+  // Tables have their columns and keys below; other sections may show whole blocks.
+  const whole = shape && c.kind !== 'sql-table' ? wholeBlocks(c.text, shape, sentences).map(plainLinks) : [];
+  // Steps shown whole are not repeated as sentences.
+  if (whole.length) sentences = sentences.filter((x) => !whole.some((w) => w.includes(x.replace(/ — /g, ' ').slice(0, 40))));
+  // Whole blocks go right after the sentence that introduces them ("To rotate a key:"), else after the sentences.
+  const intro = whole.length ? sentences.findIndex((x) => x.trim().endsWith(':')) : -1;
+  const before = intro >= 0 ? sentences.slice(0, intro + 1) : sentences;
+  const after = intro >= 0 ? sentences.slice(intro + 1) : [];
+  if (before.length) lines.push(before.map(plainLinks).join(' '));
+  lines.push(...whole);
+  if (after.length) lines.push(after.map(plainLinks).join(' '));
   if (c.kind === 'sql-table') lines.push(...tableFacts(c, terms, graph));
   else {
     const params = parameters(c);
@@ -126,7 +147,10 @@ function bestSentences(text: string, terms: string[], idf: (t: string) => number
 function parameters(c: Chunk): string[] {
   const meta = c.meta ?? {};
   if (Array.isArray(meta.parameters) || c.kind === 'openapi-operation') {
-    const params = ((meta.parameters ?? []) as Array<Record<string, unknown>>).map((p) => `${p.name}${p.in ? ` (${p.in}${p.type ? `, ${p.type}` : ''}${p.required ? ', required' : ''})` : ''}`);
+    // Name, where, type, required and default: what a "which parameter / what default" question asks for.
+    const params = ((meta.parameters ?? []) as Array<Record<string, unknown>>).map(
+      (p) => `${p.name}${p.in ? ` (${p.in}${p.type ? `, ${p.type}` : ''}${p.required ? ', required' : ''}${p.default !== undefined ? `, default ${JSON.stringify(p.default)}` : ''})` : ''}`,
+    );
     return [...params, ...requestBodyFields(c.text)];
   }
   if (Array.isArray(meta.requestFields)) return (meta.requestFields as unknown[]).map(String);

@@ -6,6 +6,7 @@ import { queryTerms } from '../../text/tokenize.js';
 import { SchemaGraph } from '../../schema/schema-graph.js';
 import { stem, words } from '../../text/tokenize.js';
 import { termMatch } from './term-match.js';
+import { questionShape } from '../intent/question-shape.js';
 
 /**
  * Hybrid retrieval: HNSW vector search (through LangChain's HNSWLib) and BM25 (MiniSearch)
@@ -55,6 +56,8 @@ export const SCORING = {
   namedTableBoost: 0.08,
   /** An endpoint path written in the question ("/api/v1/lists") found in the chunk's structure. */
   pathBoost: 0.2,
+  /** "What does X look like?" is answered by a section that shows an example (a code block). */
+  exampleBoost: 0.05,
   /** A partitioned table's parent ranks just above its best partition. */
   partitionParentLead: 0.02,
 } as const;
@@ -91,7 +94,9 @@ export class HybridRetriever {
   }
 
   async retrieve(question: string, k = 5, mode: RetrievalMode = 'hybrid'): Promise<Retrieval> {
-    const terms = queryTerms(question);
+    const { compounds, verbs } = this.compoundTerms(question);
+    // The phrasal verb's meaning is the compound: "log" alone would also match "logged-in" prose.
+    const terms = [...new Set([...queryTerms(question).filter((t) => !verbs.includes(t)), ...compounds])];
     const useStructure = mode === 'hybrid';
     const tablesMentioned = useStructure && this.graph.size ? this.graph.mentioned(question).filter((t) => namesTable(question, t)) : [];
     const linkingTables: string[] = [];
@@ -103,9 +108,11 @@ export class HybridRetriever {
     if (!this.index.chunkCount || (!terms.length && mode !== 'vector')) return { hits: [], terms, tablesMentioned, linkingTables };
 
     const lexRanks = new Map<number, number>();
-    if (mode !== 'vector') this.lexical.query(question, CANDIDATES).forEach((h, r) => {
+    if (mode !== 'vector') {
+      this.lexical.query(compounds.length ? `${question} ${compounds.join(' ')}` : question, CANDIDATES).forEach((h, r) => {
         lexRanks.set(h.index, r);
       });
+    }
     const vecRanks = new Map<number, number>();
     let queryVec: number[] | null = null;
     if (mode !== 'bm25' && this.index.store) {
@@ -120,6 +127,7 @@ export class HybridRetriever {
     if (useStructure) for (const name of [...tablesMentioned, ...linkingTables]) for (const i of this.tableChunks(name)) candidates.add(i);
 
     const procedural = /^\s*(?:how\s+(?:do|can|would|should)\s+(?:i|we|you)|how\s+to|is\s+there\s+(?:a|an)\s+(?:way|endpoint|api))\b/i.test(question);
+    const wantsExample = questionShape(question) === 'example';
     const idfTotal = terms.reduce((s, t) => s + this.lexical.idf(t), 0) || 1;
     const hits: Hit[] = [];
     for (const i of candidates) {
@@ -147,11 +155,35 @@ export class HybridRetriever {
       }
       if (useStructure) score += this.structureBoost(chunk, question, tablesMentioned, linkingTables);
       if (useStructure && procedural && isOperation(chunk)) score += SCORING.proceduralOperationBoost;
+      if (useStructure && wantsExample && chunk.text.includes('```')) score += SCORING.exampleBoost;
       hits.push({ index: i, chunk, score: Math.min(1, score), coverage, headingCoverage, similarity });
     }
     if (useStructure) this.promotePartitionParents(hits);
     hits.sort((a, b) => b.score - a.score || a.index - b.index);
     return { hits: distinct(hits, k), terms, tablesMentioned, linkingTables };
+  }
+
+  /**
+   * Phrasal verbs the docs write as one word: "log a user in" → login, "sign up" → signup, "set up" →
+   * setup. A particle joins any of the three words before it; the joined word is kept only when
+   * the corpus uses it.
+   */
+  private compoundTerms(question: string): { compounds: string[]; verbs: string[] } {
+    const ws = words(question.toLowerCase());
+    const unseen = this.lexical.idf('\u0000');
+    const compounds: string[] = [];
+    const verbs: string[] = [];
+    ws.forEach((w, i) => {
+      if (!PARTICLES.has(w)) return;
+      for (let j = Math.max(0, i - COMPOUND_WINDOW); j < i; j++) {
+        for (const t of queryTerms(`${ws[j]}${w}`)) {
+          if (this.lexical.idf(t) >= unseen || compounds.includes(t)) continue;
+          compounds.push(t);
+          verbs.push(...queryTerms(ws[j]!));
+        }
+      }
+    });
+    return { compounds, verbs };
   }
 
   /** A partition stands for its parent table: the parent inherits its best partition's score. */
@@ -223,6 +255,10 @@ export class HybridRetriever {
     return dot / (Math.sqrt(nq * nv) || 1);
   }
 }
+
+const PARTICLES = new Set(['in', 'out', 'up', 'down', 'on', 'off', 'over', 'back']);
+/** How many words before a particle may be its verb ("log a user in"). */
+const COMPOUND_WINDOW = 3;
 
 /** Words that make a question about the schema: then a table-like word is taken as a table. */
 const SCHEMA_CUE = /\b(?:tables?|columns?|schema|foreign keys?|fks?|primary keys?|references?|referenced|joins?|indexe?s|indices|sql|database|db|rows?|fields?|stored|stores?|holds?|keeps?)\b/i;

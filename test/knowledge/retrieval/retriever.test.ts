@@ -65,3 +65,24 @@ describe('structure boosts fire on table names, not on ordinary words', () => {
     expect(r.answer).toContain('GET /api/subscribers');
   });
 });
+
+describe('phrasal verbs the docs write as one word', () => {
+  it('"log a user in" finds the login section, not prose about the logged-in user', async () => {
+    const asker = await askerOver({
+      'auth.md': [
+        '# Auth',
+        '',
+        '## Login',
+        '',
+        'Send the email and password to `POST /api/users/login`; the reply carries a token.',
+        '',
+        '## Current user',
+        '',
+        'Returns the logged-in user: `GET /api/user`. Log output goes to the user log file.',
+      ].join('\n'),
+    });
+    const r = await asker.ask('how do I log a user in?');
+    expect(r.sources[0]!.section).toBe('Auth > Login');
+    expect(r.answer).toContain('POST /api/users/login');
+  });
+});
