@@ -29,10 +29,10 @@ function findLabelledFields(text: string, lower: string, out: Redaction[]): void
   }
 }
 
-/** Prose dates of birth without a field: "born 3 March 1975", "DOB 12/04/1988". */
+/** Dates of birth without a `:`: "born 3 March 1975", "DOB 12/04/1988", "Birth date 02.03.1981". */
 function findBornDates(text: string, lower: string, out: Redaction[]): void {
-  if (!lower.includes('born') && !lower.includes('dob')) return;
-  const re = /\b(?:born(?:[ \t]+on)?|DOB)[ \t]+([0-9][0-9A-Za-z ./,-]{5,24}[0-9])/gi;
+  if (!lower.includes('born') && !lower.includes('dob') && !lower.includes('birth')) return;
+  const re = /\b(?:born(?:[ \t]+on)?|DOB|birth[ _-]?date|date[ \t]+of[ \t]+birth|birthday)[ \t]+([0-9][0-9A-Za-z ./,-]{5,24}[0-9])/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (!isDateLike(m[1])) continue;
     const start = m.index + m[0].length - m[1].length;
