@@ -94,7 +94,11 @@ function base64Runs(text: string): Array<[number, number]> {
 
 /** Decoded text when `b64` is base64 of printable text; undefined for binary (images, hashes, keys). */
 export function printableBase64(b64: string): string | undefined {
-  if (!/[0-9+/=]/.test(b64) && !/[A-Z].*[a-z]|[a-z].*[A-Z]/.test(b64)) return undefined;
+  // Base64 of text mixes cases and (nearly always) digits; words, paths and identifiers do not.
+  if (!/[0-9+=]/.test(b64) || !/[A-Z]/.test(b64) || !/[a-z]/.test(b64)) return undefined;
+  // Binary (hashes, keys, images) shows in the first bytes: decode those before the whole run.
+  // eslint-disable-next-line no-control-regex
+  if (!/^[\x20-\x7e\t\r\n]+$/.test(Buffer.from(b64.slice(0, 8), 'base64').toString('latin1'))) return undefined;
   const decoded = Buffer.from(b64, 'base64').toString('latin1');
   if (decoded.length < 6) return undefined;
   // eslint-disable-next-line no-control-regex

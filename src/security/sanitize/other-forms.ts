@@ -43,7 +43,7 @@ const OTHER_FORMS: Array<{ type: string; re: RegExp; group: number; strict: bool
     type: KEYED,
     // Vendor keys with no fixed prefix, named in prose: "the PagerDuty integration key u+Zx…",
     // "Algolia admin key: Zk8m…". Only values that look machine-made (see isHighEntropy) count.
-    re: /\b[A-Za-z]+[ _-](key|token|secret|dsn)\b[ \t]*(?::[ \t]*|=[ \t]*|[ \t]+)\\?[`'"]?([^\s`'",;\\]{16,})/gi,
+    re: /(?<=[A-Za-z])[ _-](key|token|secret|dsn)\b[ \t]*(?::[ \t]*|=[ \t]*|[ \t]+)\\?[`'"]?([^\s`'",;\\]{16,})/gi,
     group: 2,
     strict: true,
     hints: ['key', 'token', 'secret', 'dsn'],

@@ -13,8 +13,8 @@ import type { Redaction } from './types.js';
 // its field: a line end, a `;` (CSV rows are rendered `col: value; col: value`), a quote, a pipe.
 const LABELLED = /(?<![A-Za-z])((?:[A-Za-z]+[ _-])?(?:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|dob|born(?:[ _-]on)?|(?:home|street|postal|mailing|billing|shipping|residential|physical)?[ _-]?address|street))["']?\**[ \t]*[:=][ \t]*\**["']?([^\n;"'|]{4,160})/gi;
 
-function findLabelledFields(text: string, out: Redaction[]): void {
-  if (!/birth|dob|born|address|street/i.test(text)) return;
+function findLabelledFields(text: string, lower: string, out: Redaction[]): void {
+  if (!['birth', 'dob', 'born', 'address', 'street'].some((w) => lower.includes(w))) return;
   LABELLED.lastIndex = 0;
   for (let m = LABELLED.exec(text); m; m = LABELLED.exec(text)) {
     const label = m[1].replace(/^[ _-]+/, '');
@@ -29,10 +29,10 @@ function findLabelledFields(text: string, out: Redaction[]): void {
   }
 }
 
-/** Prose dates of birth without a field: "born 3 March 1975", "DOB 12/04/1988". */
-function findBornDates(text: string, out: Redaction[]): void {
-  if (!/born|dob\b/i.test(text)) return;
-  const re = /\b(?:born(?:[ \t]+on)?|DOB)[ \t]+([0-9][0-9A-Za-z ./,-]{5,24}[0-9])/gi;
+/** Dates of birth without a `:`: "born 3 March 1975", "DOB 12/04/1988", "Birth date 02.03.1981". */
+function findBornDates(text: string, lower: string, out: Redaction[]): void {
+  if (!lower.includes('born') && !lower.includes('dob') && !lower.includes('birth')) return;
+  const re = /\b(?:born(?:[ \t]+on)?|DOB|birth[ _-]?date|date[ \t]+of[ \t]+birth|birthday)[ \t]+([0-9][0-9A-Za-z ./,-]{5,24}[0-9])/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (!isDateLike(m[1])) continue;
     const start = m.index + m[0].length - m[1].length;
@@ -81,8 +81,9 @@ function findInternationalPhones(text: string, out: Redaction[]): void {
 
 export function findLabelledPii(text: string): Redaction[] {
   const out: Redaction[] = [];
-  findLabelledFields(text, out);
-  findBornDates(text, out);
+  const lower = text.toLowerCase();
+  findLabelledFields(text, lower, out);
+  findBornDates(text, lower, out);
   findIbans(text, out);
   findInternationalPhones(text, out);
   return out;

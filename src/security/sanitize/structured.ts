@@ -85,8 +85,27 @@ function namedExamples(text: string, out: Redaction[]): void {
   }
 }
 
+/**
+ * `.pgpass` lines (`host:port:database:user:password`, the port a number or `*`) and htpasswd
+ * lines (`user:$apr1$…`, bcrypt `$2y$…`, `{SHA}…`): the last field is the credential.
+ */
+function colonFiles(text: string, out: Redaction[]): void {
+  if (!text.includes(':')) return;
+  const pgpass = /^[^:\s#]+:(?:\d{1,5}|\*):[^:\s]+:[^:\s]+:(\S{4,})$/gm;
+  for (let m = pgpass.exec(text); m; m = pgpass.exec(text)) {
+    if (isPlaceholder(m[1])) continue;
+    out.push({ type: 'password', start: m.index + m[0].length - m[1].length, end: m.index + m[0].length });
+  }
+  if (!text.includes(':$') && !text.includes(':{SHA}')) return;
+  const htpasswd = /^[\w.@-]{1,64}:((?:\$(?:apr1|2[abxy]?|1|5|6)\$|\{SHA\})[A-Za-z0-9./$=+]{8,})$/gm;
+  for (let m = htpasswd.exec(text); m; m = htpasswd.exec(text)) {
+    out.push({ type: 'password-hash', start: m.index + m[0].length - m[1].length, end: m.index + m[0].length });
+  }
+}
+
 export function findStructuredSecrets(text: string): Redaction[] {
   const out: Redaction[] = [];
+  colonFiles(text, out);
   kubernetesSecretValues(text, out);
   npmrcValues(text, out);
   namedExamples(text, out);

@@ -9,7 +9,7 @@ import type { Redaction } from './types.js';
  * value sits rows below its label, out of reach of `key: value` rules, so redact that column's cells.
  */
 export const SECRET_HEADER =
-  /^(?:[\w-]+[ _-])*(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key|private[ _-]?key|account[ _-]?key|credentials?)s?(?:[ _-]?(?:hash|digest|encrypted|enc|value))?$/i;
+  /^(?:[\w-]+[ _-])*(?:pass(?:word|wd|phrase)?|pwd|secret|token|(?:api|access|secret|private|account|signing|encryption|master|license|subscription|shared|client|consumer|webhook|storage|sas|hmac|auth)[ _-]?key|credentials?)s?(?:[ _-]?(?:hash|digest|encrypted|enc|value))?$/i;
 /**
  * Columns that hold personal data under their header: the value is judged by a shape check of its
  * own (a date, something address-like), so a `dob` column of `n/a` stays.

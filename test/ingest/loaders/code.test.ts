@@ -1,4 +1,4 @@
-import { loaderFor, loadCode, loadDependencies, SUPPORTED_EXTENSIONS } from '../../../ingest/loaders/index';
+import { loaderFor, loadCode, loadDependencies, loadToml, SUPPORTED_EXTENSIONS } from '../../../ingest/loaders/index';
 import { jsImportSpecifiers, MAX_CODE_BYTES } from '../../../ingest/loaders/code';
 import { pythonImportSpecifiers } from '../../../ingest/loaders/code-scan-py';
 import { ErrorCode } from '../../../src/errors';
@@ -223,8 +223,7 @@ describe('declared dependencies', () => {
     expect(loaderFor('pyproject.toml', b)).toBe(loadDependencies);
     expect(loaderFor('notes.txt', b)).not.toBe(loadDependencies);
     expect(loaderFor('tsconfig.json', b)).toBeUndefined();
-    // Other TOML (Cargo.toml, configs) is loaded as TOML: read, sanitized by key, and indexed.
-    expect(loaderFor('Cargo.toml', b)?.name).toBe('loadToml');
+    expect(loaderFor('Cargo.toml', b)).toBe(loadToml); // TOML is indexed now, one chunk per table
     for (const f of ['a.ts', 'a.tsx', 'a.js', 'a.mjs', 'a.cjs', 'a.jsx', 'a.py']) expect(loaderFor(f, b)).toBe(loadCode);
     expect(SUPPORTED_EXTENSIONS).toEqual(expect.arrayContaining(['.ts', '.py', '.toml', '.json', '.txt']));
   });

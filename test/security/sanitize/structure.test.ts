@@ -27,6 +27,8 @@ const CASES: Array<[string, string, string[], string]> = [
   ['secret split over concatenated literals', "const key = 'ghp_' + 'Zx9Lm2Qv7Tn4Kb1Wc6Rp' + 'Yd5Fg0Js2Ka8';", ['Zx9Lm2Qv7Tn4Kb1Wc6Rp', 'Yd5Fg0Js2Ka8'], 'github-token'],
   ['Python implicit concatenation in parentheses', 'TOKEN = ("tok-" "Lq8Xm2Zp9Vb4")', ['Lq8Xm2Zp9Vb4'], 'token'],
   ['PGP block whose header lines have punctuation', '-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: ops (rotated 2024/05), see <wiki>\n\nlQOYBGZk9r0BCADq2x7LmZp9Vb4Kt1Np6Wc8Yd3Fg5Hj0Qs2Xa7Re4Ui9Oo1Pl\n=Ab9Z\n-----END PGP PRIVATE KEY BLOCK-----', ['lQOYBGZk9r0BCADq2x7LmZp9Vb4Kt1Np6Wc8Yd3Fg5Hj0Qs2Xa7Re4Ui9Oo1Pl', 'Comment: ops (rotated'], 'private-key'],
+  ['.pgpass line (host:port:db:user:password)', 'db.internal:5432:orders:report:Pg9xLm2Qz7Vb\n*:*:*:replica:Rx8#kQ2mLz', ['Pg9xLm2Qz7Vb', 'Rx8#kQ2mLz'], 'password'],
+  ['htpasswd hashes', 'admin:$apr1$Xk9mQ2Lp$Wq8zT4vR7nB3cY6dF1gH5/\nci:$2y$10$abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ01234', ['$apr1$Xk9mQ2Lp$Wq8zT4vR7nB3cY6dF1gH5/', '$2y$10$abcdefghijklmnopqrstuv'], 'password-hash'],
 ];
 
 describe('sanitize: recall by structure and context', () => {
