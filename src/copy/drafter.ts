@@ -116,7 +116,10 @@ export function draftOffline(input: OfflineDraftInput): OfflineDraft {
   const mastodonLimit = limitFor('captions.mastodon', voice) ?? 500;
   const mastodonList = others.slice(0, 4).map((l) => `- ${l.phrased.item}`);
   const mastodonBody = [leadSentence, breakingSentence, fromDocs?.sentence].filter(Boolean).join(' ');
-  const mastodon = fitBlocks([headline + (/[.!?]$/.test(headline) ? '' : '.'), mastodonBody, mastodonList.join('\n')], mastodonLimit);
+  const headlineLine = headline + (/[.!?]$/.test(headline) ? '' : '.');
+  // When the headline already is the lead sentence, saying it twice is padding: close instead.
+  const sameAsLead = headlineLine.toLowerCase() === leadSentence.toLowerCase();
+  const mastodon = fitBlocks(sameAsLead ? [mastodonBody, mastodonList.join('\n') || closing] : [headlineLine, mastodonBody, mastodonList.join('\n')], mastodonLimit);
 
   // LinkedIn: a short paragraph, then bullets labelled by kind.
   const linkedinLimit = limitFor('captions.linkedin', voice) ?? 1300;
