@@ -53,6 +53,13 @@ function lowerFirst(text: string): string {
   return text.replace(/^([A-Z])([a-z]+\b)/, (m, a: string, b: string) => (isCommitVerb((a + b).toLowerCase()) || baseVerb(a + b) ? a.toLowerCase() + b : m));
 }
 
+/** Lower-cases a first word we capitalised ourselves (the commit wrote it in lower case); names keep theirs. */
+function plainLower(text: string, original: string): string {
+  const first = /^\p{Lu}\p{Ll}*\b/u.exec(text)?.[0];
+  if (first && new RegExp(`(?:^|\\s)${first.toLowerCase()}\\b`).test(original)) return first.toLowerCase() + text.slice(first.length);
+  return lowerFirst(text);
+}
+
 /** Splits a description that holds several sentences ("added X. latency reduced by 400ms.") into ideas. */
 export function splitIdeas(summary: string): string[] {
   return summary
@@ -185,7 +192,7 @@ export function phrase(idea: Idea, subject: string | null): Phrased {
     sentence = `${who}${now} ${thirdPerson(verb)} ${rest}.`;
     headline = sentence.slice(0, -1);
   } else {
-    sentence = `${sentenceCase(idea.text)}.`;
+    sentence = idea.kind === 'fixed' && PROBLEM_WORDS.test(idea.text) ? `${who} fixes ${idea.text}.` : `${sentenceCase(idea.text)}.`;
     const short = idea.text.split(/\s+/).length <= 6;
     if (idea.kind === 'fixed' && PROBLEM_WORDS.test(idea.text)) headline = `Fixed ${idea.text}`;
     else if (idea.kind === 'fixed' && short && !/\b(?:now|no longer|again)\b/.test(idea.text)) {
@@ -197,11 +204,11 @@ export function phrase(idea: Idea, subject: string | null): Phrased {
       headline = subject ? `New in ${subject}: ${idea.text}` : `Introducing ${idea.text}`;
     } else headline = sentenceCase(idea.text);
   }
-  if (idea.kind === 'breaking' && !/^Breaking\b/.test(headline)) headline = `Breaking change: ${lowerFirst(headline)}`;
+  if (idea.kind === 'breaking' && !/^Breaking\b/.test(headline)) headline = `Breaking change: ${plainLower(headline, idea.text)}`;
   const labelled = sentenceCase(verb && rest && (ADD_VERBS.has(verb) || verb === 'fix') ? rest : idea.text);
   // Shorter forms for a tight headline budget: without the product name, then the bare item.
   const short = subject && sentence.startsWith(`${subject} `) ? sentenceCase(sentence.slice(subject.length + 1).replace(/[.!?]+$/, '')) : null;
-  const flagged = (text: string) => (idea.kind === 'breaking' && !/^Breaking\b/.test(text) ? `Breaking change: ${lowerFirst(text)}` : text);
+  const flagged = (text: string) => (idea.kind === 'breaking' && !/^Breaking\b/.test(text) ? `Breaking change: ${plainLower(text, idea.text)}` : text);
   // The bare item is an imperative when it starts with a verb ("Show a warning"): it reads as an order, not news.
   const itemIsOrder = Boolean(verb || baseVerb(first ?? ''));
   const shorter = [short, itemIsOrder && short ? null : item].filter((t): t is string => Boolean(t)).map(flagged);

@@ -178,3 +178,18 @@ describe('reviewing a person\'s edits', () => {
     expect(named.map((v) => v.rule)).toEqual(expect.arrayContaining(['private', 'fact']));
   });
 });
+
+describe('commit decorations', () => {
+  test('a gitmoji before the type, and thanks to a handle, are not copy', async () => {
+    expect((await draft(['✨ feat: add dark mode'])).headline).toBe('New in Parcelbird: dark mode');
+    const d = await draft(['Improve error messages for invalid webhooks (@alice, thanks!)']);
+    expect(d.headline).toBe('Parcelbird now improves error messages for invalid webhooks');
+    expect(JSON.stringify(d)).not.toMatch(/alice|thanks|\(\s*[,)]/);
+  });
+
+  test('a fix named by its problem says it is fixed, in a full sentence', async () => {
+    const d = await draft(['fix(auth): crash when token is missing']);
+    expect(d.headline).toBe('Fixed crash when token is missing');
+    expect(d.blurb).toMatch(/^Parcelbird fixes crash when token is missing\./);
+  });
+});
