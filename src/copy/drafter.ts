@@ -62,7 +62,8 @@ function joinList(items: string[], maxChars: number): string {
 function fitHeadline(candidates: string[], limit: number): string {
   const whole = candidates.find((c) => charLength(c) <= limit);
   if (whole) return whole;
-  return shortenTo(candidates[candidates.length - 1], limit, charLength, { ellipsis: false });
+  // Cut the shorter sentence form (without the product name) rather than the bare commit text.
+  return shortenTo(candidates[Math.min(1, candidates.length - 1)], limit, charLength, { ellipsis: false });
 }
 
 export function draftOffline(input: OfflineDraftInput): OfflineDraft {
@@ -80,7 +81,7 @@ export function draftOffline(input: OfflineDraftInput): OfflineDraft {
   const breaking = ordered.filter((l) => l.idea.kind === 'breaking');
 
   const headlineLimit = limitFor('headline', voice) ?? 70;
-  const headline = lead ? fitHeadline([lead.phrased.headline, lead.phrased.item], headlineLimit) : `${subject ?? 'This release'} has a new release`;
+  const headline = lead ? fitHeadline([lead.phrased.headline, ...lead.phrased.shorter], headlineLimit) : `${subject ?? 'This release'} has a new release`;
   const leadSentence = lead?.phrased.sentence ?? `${headline}.`;
 
   const notes = breaking.flatMap((l) => l.idea.breakingNotes).filter(Boolean);
@@ -115,7 +116,10 @@ export function draftOffline(input: OfflineDraftInput): OfflineDraft {
   const mastodonLimit = limitFor('captions.mastodon', voice) ?? 500;
   const mastodonList = others.slice(0, 4).map((l) => `- ${l.phrased.item}`);
   const mastodonBody = [leadSentence, breakingSentence, fromDocs?.sentence].filter(Boolean).join(' ');
-  const mastodon = fitBlocks([headline + (/[.!?]$/.test(headline) ? '' : '.'), mastodonBody, mastodonList.join('\n')], mastodonLimit);
+  const headlineLine = headline + (/[.!?]$/.test(headline) ? '' : '.');
+  // When the headline already is the lead sentence, saying it twice is padding: close instead.
+  const sameAsLead = headlineLine.toLowerCase() === leadSentence.toLowerCase();
+  const mastodon = fitBlocks(sameAsLead ? [mastodonBody, mastodonList.join('\n') || closing] : [headlineLine, mastodonBody, mastodonList.join('\n')], mastodonLimit);
 
   // LinkedIn: a short paragraph, then bullets labelled by kind.
   const linkedinLimit = limitFor('captions.linkedin', voice) ?? 1300;

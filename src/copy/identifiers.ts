@@ -48,7 +48,11 @@ export function identifierWords(token: string): string {
 
 /** Backticked spans become plain text first: their content is then handled like any identifier. */
 export function renderIdentifiers(text: string, style: IdentifierStyle): string {
-  const plain = text.replace(/`([^`]*)`/g, '$1').replace(/`/g, '');
+  const plain = text
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/`/g, '')
+    // "hasRequestDecorator/hasReplyDecorator": two names, not a path.
+    .replace(/(?<![\w./])([A-Za-z_$][\w$]*)\/([A-Za-z_$][\w$]*)(?![\w/])/g, (m, a: string, b: string) => (isIdentifier(a) || isIdentifier(b) ? `${a} and ${b}` : m));
   const replace = (m: string) => {
     if (!isIdentifier(m)) return m;
     return style === 'code' ? `\`${m}\`` : identifierWords(m);

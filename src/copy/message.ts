@@ -31,7 +31,8 @@ export function stripPersonal(text: string): string {
     .replace(EMAIL, '')
     .replace(HANDLE, '')
     .replace(COMMIT_ID, '')
-    .replace(/\(\s*(?:by|thanks(?: to)?|cc)?\s*,?\s*\)/gi, '')
+    // What is left of "(by @x)", "(@x, thanks!)", "(cc @x @y)" once the handles are gone.
+    .replace(/\(\s*(?:[,;&]|\band\b|\bby\b|\bthanks(?: to)?\b|\bthank you\b|\bkudos\b|\bprops\b|\bcc\b|[!.\s])*\)/gi, '')
     .replace(/\b(?:thanks|thank you|props|kudos)\s+(?:to\s+)?(?:,\s*)*(?=[.!]|$)/gim, '')
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/[ \t]+$/gm, '');
@@ -58,7 +59,9 @@ export function cleanCommitMessage(raw: string): string {
       squashSeen = true;
     }
     if (inSquashList) continue;
-    kept.push(stripPersonal(line));
+    // A gitmoji in front of the header (":sparkles: feat: …", "✨ feat: …") hides the conventional type.
+    const text = i === 0 ? line.replace(/^(?:\s*(?::[a-z0-9_+-]+:|\p{Extended_Pictographic}\uFE0F?))+\s*/u, '') : line;
+    kept.push(stripPersonal(text));
   }
   return kept
     .join('\n')

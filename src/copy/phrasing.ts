@@ -53,6 +53,13 @@ function lowerFirst(text: string): string {
   return text.replace(/^([A-Z])([a-z]+\b)/, (m, a: string, b: string) => (isCommitVerb((a + b).toLowerCase()) || baseVerb(a + b) ? a.toLowerCase() + b : m));
 }
 
+/** Lower-cases a first word we capitalised ourselves (the commit wrote it in lower case); names keep theirs. */
+function plainLower(text: string, original: string): string {
+  const first = /^\p{Lu}\p{Ll}*\b/u.exec(text)?.[0];
+  if (first && new RegExp(`(?:^|\\s)${first.toLowerCase()}\\b`).test(original)) return first.toLowerCase() + text.slice(first.length);
+  return lowerFirst(text);
+}
+
 /** Splits a description that holds several sentences ("added X. latency reduced by 400ms.") into ideas. */
 export function splitIdeas(summary: string): string[] {
   return summary
@@ -123,19 +130,41 @@ export interface Phrased {
   item: string;
   /** The bullet without its leading "add"/"fix" when a kind label says it already ("New: dark mode"). */
   labelled: string;
+  /** Shorter headline candidates, best first, breaking ones still flagged. */
+  shorter: string[];
 }
 
 /** One idea in three forms. `subject` is the product name, or null when none is configured. */
 export function phrase(idea: Idea, subject: string | null): Phrased {
   const who = subject ?? 'This release';
   const now = subject ? ' now' : '';
+  const negated = /^(?:do not|don't|never|no longer|stop)\s+(\S+)\s+(.+)$/i.exec(idea.text);
+  const adverbial = /^(only|always|also|correctly|properly|consistently|automatically|lazily)\s+(\S+)\s+(.+)$/i.exec(idea.text);
   const [first, ...restWords] = idea.text.split(/\s+/);
   const rest = restWords.join(' ');
   const verb = isCommitVerb(first ?? '') ? first : null;
   const item = sentenceCase(idea.text);
+  const bumped = /^(?:update|upgrade|bump)\s+(?:the\s+)?([@\w./-]+)\s+(?:from\s+\S+\s+)?to\s+(v?\d[\w.-]*)$/i.exec(idea.text);
+  const perfTopic = idea.kind === 'improved' && verb && !idea.speedFigure ? (idea.scope ?? /\s(?:for|in|of)\s+((?:the\s+)?[\w\s-]{3,30})$/.exec(rest)?.[1]?.replace(/^the\s+/, '')) : undefined;
   let sentence: string;
   let headline: string;
-  if (idea.speedFigure) {
+  if (negated) {
+    // "do not X" has a verb after it by grammar, listed or not.
+    const v = baseVerb(negated[1]) ?? negated[1].toLowerCase();
+    sentence = `${who} no longer ${thirdPerson(v)} ${negated[2]}.`;
+    headline = sentence.slice(0, -1);
+  } else if (adverbial && (isCommitVerb(adverbial[2]) || baseVerb(adverbial[2]))) {
+    const v = baseVerb(adverbial[2]) ?? adverbial[2].toLowerCase();
+    sentence = `${who}${now} ${adverbial[1].toLowerCase()} ${thirdPerson(v)} ${adverbial[3]}.`;
+    headline = sentence.slice(0, -1);
+  } else if (bumped) {
+    sentence = `${who}${subject ? ' now uses' : ' moves to'} ${bumped[1]} ${bumped[2]}.`;
+    headline = sentence.slice(0, -1);
+  } else if (perfTopic && verb && rest && !/^(?:reduce|improve|speed|optimi[sz]e)$/.test(verb)) {
+    const without = rest.replace(new RegExp(`\\s(?:for|in|of)\\s+(?:the\\s+)?${perfTopic.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '');
+    sentence = `${who}${now} ${thirdPerson(verb)} ${rest}.`;
+    headline = `Faster ${perfTopic}: ${thirdPerson(verb)} ${without}`;
+  } else if (idea.speedFigure) {
     const { subject: what, figure } = idea.speedFigure;
     const times = /^\d[\d.,]*\s?x$/i.test(figure);
     const isSpeed = times || /(?:ms|µs|us|ns|s|sec|secs|seconds?|milliseconds?|min|minutes?)$/i.test(figure) || /\b(?:latency|time|duration|startup|start-up|load|build|speed|wait)\b/i.test(what);
@@ -163,16 +192,25 @@ export function phrase(idea: Idea, subject: string | null): Phrased {
     sentence = `${who}${now} ${thirdPerson(verb)} ${rest}.`;
     headline = sentence.slice(0, -1);
   } else {
-    sentence = `${sentenceCase(idea.text)}.`;
+    sentence = idea.kind === 'fixed' && PROBLEM_WORDS.test(idea.text) ? `${who} fixes ${idea.text}.` : `${sentenceCase(idea.text)}.`;
     const short = idea.text.split(/\s+/).length <= 6;
     if (idea.kind === 'fixed' && PROBLEM_WORDS.test(idea.text)) headline = `Fixed ${idea.text}`;
     else if (idea.kind === 'fixed' && short && !/\b(?:now|no longer|again)\b/.test(idea.text)) {
       // A fix named by what it touches ("port parsing"): say that it works now.
       headline = `${sentenceCase(idea.text)} works as expected`;
       sentence = `${headline}.`;
+    } else if (idea.kind === 'new') {
+      // A feature named without a verb ("dark mode for the dashboard", "filter shipments by carrier").
+      headline = subject ? `New in ${subject}: ${idea.text}` : `Introducing ${idea.text}`;
     } else headline = sentenceCase(idea.text);
   }
-  if (idea.kind === 'breaking' && !/^Breaking\b/.test(headline)) headline = `Breaking change: ${lowerFirst(headline)}`;
+  if (idea.kind === 'breaking' && !/^Breaking\b/.test(headline)) headline = `Breaking change: ${plainLower(headline, idea.text)}`;
   const labelled = sentenceCase(verb && rest && (ADD_VERBS.has(verb) || verb === 'fix') ? rest : idea.text);
-  return { sentence: sentenceCase(sentence.replace(/\s{2,}/g, ' ')), headline: sentenceCase(headline.replace(/\s{2,}/g, ' ').replace(/[.!?]+$/, '')), item, labelled };
+  // Shorter forms for a tight headline budget: without the product name, then the bare item.
+  const short = subject && sentence.startsWith(`${subject} `) ? sentenceCase(sentence.slice(subject.length + 1).replace(/[.!?]+$/, '')) : null;
+  const flagged = (text: string) => (idea.kind === 'breaking' && !/^Breaking\b/.test(text) ? `Breaking change: ${plainLower(text, idea.text)}` : text);
+  // The bare item is an imperative when it starts with a verb ("Show a warning"): it reads as an order, not news.
+  const itemIsOrder = Boolean(verb || baseVerb(first ?? ''));
+  const shorter = [short, itemIsOrder && short ? null : item].filter((t): t is string => Boolean(t)).map(flagged);
+  return { sentence: sentenceCase(sentence.replace(/\s{2,}/g, ' ')), headline: sentenceCase(headline.replace(/\s{2,}/g, ' ').replace(/[.!?]+$/, '')), item, labelled, shorter };
 }

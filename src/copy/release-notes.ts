@@ -42,6 +42,8 @@ export function noteKindOf(c: ParsedCommit): NoteKind | null {
   if (c.type === 'feat' || c.type === 'feature') return 'new';
   if (c.type === 'fix' || c.type === 'bugfix' || c.type === 'hotfix' || c.type === 'security') return 'fixed';
   if (c.type === 'perf') return 'improved';
+  // Not conventional and about documentation ("Update Write-Plugin.md", "Fix typo in README").
+  if (!c.type && /\.(?:md|mdx|rst|adoc|txt)\b|\b(?:docs?|documentation|readme|changelog|typos?|contributing|code of conduct)\b/i.test(c.summary)) return null;
   // Not conventional (or an unknown type): the first verb tells.
   if (NEW_VERBS.test(c.summary)) return 'new';
   if (FIX_VERBS.test(c.summary)) return 'fixed';

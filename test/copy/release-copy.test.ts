@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config';
 import { loadBrandVoice, parseBrandVoice } from '../../src/copy/brand-voice';
 import { draftCopy, isClean } from '../../src/copy/draft';
 import { findIdentifiers } from '../../src/copy/identifiers';
+import { reviewEditedCopy } from '../../src/copy/review';
 import { charLength } from '../../src/copy/text-rules';
 import type { CopyDraft } from '../../src/copy/types';
 
@@ -38,6 +39,20 @@ describe('the offline drafter writes copy, not a restated commit', () => {
     expect((await draft(['fix(router): keep the trailing slash'])).headline).toBe('Parcelbird now keeps the trailing slash');
     expect((await draft(['feat: add CSV export to the reports page'])).headline).toBe('Reports page gets CSV export');
     expect((await draft(['Fix Prefix Route Options Url'])).headline).toBe('Prefix route options URL works as expected');
+  });
+
+  test('a dependency update says what is used now, a perf change names what got faster, "do not" becomes "no longer"', async () => {
+    expect((await draft(['feat: update esbuild to 0.18.10 (#13644)'], 'Vite')).headline).toBe('Vite now uses esbuild 0.18.10');
+    expect((await draft(['perf: skip windows absolute paths for node resolve (#13162)'], 'Vite')).headline).toBe('Faster node resolve: skips windows absolute paths');
+    expect((await draft(["fix: do not force close in-flight connections on 'idle'"], 'Fastify')).headline).toBe("Fastify no longer forces close in-flight connections on 'idle'");
+    expect((await draft(['perf: only bundle node version debug'], 'Vite')).headline).toBe('Vite now only bundles node version debug');
+  });
+
+  test('a long headline is cut from its sentence form, never left as an order or on a dangling word', async () => {
+    const d = await draft(['feat(optimizer): show a friendly warning with 404 instead of 504 outdated optimize dep (#16080)'], 'Vite');
+    expect(d.headline).toMatch(/^Now shows a friendly warning with 404 instead of 504/);
+    expect(charLength(d.headline)).toBeLessThanOrEqual(70);
+    expect(d.headline).not.toMatch(/\b(?:and|or|with|to|of|for|the|a)$/);
   });
 
   test('identifiers stay as code when the brand voice says so, and the guard accepts the code spans', async () => {
@@ -155,12 +170,26 @@ describe('ranges become release notes', () => {
 
 describe('reviewing a person\'s edits', () => {
   test('an emptied caption is a variant left out, not a finding; a trailer name typed in is one', async () => {
-    const { reviewEditedCopy } = await import('../../src/copy/review');
     const messages = ['feat: add dark mode\n\nCo-authored-by: Ann Lee <ann@example.com>'];
     const d = await draft(messages);
     const kept = reviewEditedCopy({ ...d, captions: { ...d.captions, linkedin: '', mastodon: '' } }, messages, { config, voice, productName: 'Parcelbird' });
     expect(kept).toEqual([]);
     const named = reviewEditedCopy({ ...d, blurb: `${d.blurb} Thanks to Ann Lee at ann@example.com.` }, messages, { config, voice, productName: 'Parcelbird' });
     expect(named.map((v) => v.rule)).toEqual(expect.arrayContaining(['private', 'fact']));
+  });
+});
+
+describe('commit decorations', () => {
+  test('a gitmoji before the type, and thanks to a handle, are not copy', async () => {
+    expect((await draft(['✨ feat: add dark mode'])).headline).toBe('New in Parcelbird: dark mode');
+    const d = await draft(['Improve error messages for invalid webhooks (@alice, thanks!)']);
+    expect(d.headline).toBe('Parcelbird now improves error messages for invalid webhooks');
+    expect(JSON.stringify(d)).not.toMatch(/alice|thanks|\(\s*[,)]/);
+  });
+
+  test('a fix named by its problem says it is fixed, in a full sentence', async () => {
+    const d = await draft(['fix(auth): crash when token is missing']);
+    expect(d.headline).toBe('Fixed crash when token is missing');
+    expect(d.blurb).toMatch(/^Parcelbird fixes crash when token is missing\./);
   });
 });
