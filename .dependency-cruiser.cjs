@@ -1,11 +1,14 @@
 /**
  * The arrows of STYLE.md, enforced in `npm test`:
- * adapters (slack, cli, console) -> capabilities -> base (llm, config, log, errors, text, security, db, paths).
+ *   adapters (slack, cli, console, main) → capabilities → base (ports, llm, text, security, db, config, log, errors)
+ *   adapters → store (the repositories over db/) → capabilities' types
  * No exceptions list: a rule that needs one means a piece lives on the wrong level.
  */
-const ADAPTERS = '^src/(slack|cli|console)/';
-const CAPABILITIES = '^src/(knowledge|schema|escalation|copy|metrics|scaffold|memory|store)/';
-const BASE = '^src/(llm|text|security|db)/|^src/(config|log|errors|paths)\\.ts$';
+const ADAPTERS = '^src/(slack|cli|console)/|^src/main\\.ts$';
+const CAPS = 'knowledge|schema|escalation|copy|metrics|scaffold|memory';
+const CAPABILITIES = `^src/(${CAPS})/`;
+const STORE = '^src/store/';
+const BASE = '^src/(ports|llm|text|security|db)/|^src/(config|config-hints|log|errors|paths)\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -13,23 +16,51 @@ module.exports = {
     {
       name: 'capability-not-adapter',
       severity: 'error',
-      comment: 'Capabilities are called by adapters, never the other way round.',
+      comment: 'Capabilities are called by adapters (and reach the world through ports), never the other way round.',
       from: { path: CAPABILITIES },
-      to: { path: ADAPTERS },
+      to: { path: `${ADAPTERS}|${STORE}` },
+    },
+    {
+      name: 'capability-not-other-capability',
+      severity: 'error',
+      comment: 'A piece two capabilities need belongs one level down (ports, text, llm). Answering may run a schema review: schema sits below knowledge.',
+      from: { path: `^src/(${CAPS})/`, pathNot: '^src/knowledge/' },
+      to: { path: CAPABILITIES, pathNot: '^src/$1/' },
+    },
+    {
+      name: 'schema-below-knowledge',
+      severity: 'error',
+      comment: 'knowledge may use schema (schema-review questions); knowledge reaches no other capability.',
+      from: { path: '^src/knowledge/' },
+      to: { path: `^src/(escalation|copy|metrics|scaffold|memory)/` },
+    },
+    {
+      name: 'adapter-not-other-adapter',
+      severity: 'error',
+      comment: 'The console, the CLI and Slack each call capabilities; none borrows another adapter.',
+      from: { path: '^src/(slack|cli|console)/' },
+      to: { path: '^src/(slack|cli|console)/', pathNot: '^src/$1/' },
     },
     {
       name: 'capability-not-slack',
       severity: 'error',
       comment: 'Only the Slack adapter knows Bolt, the Web API and Block Kit types.',
-      from: { path: `${CAPABILITIES}|${BASE}|^ingest/` },
+      from: { path: `${CAPABILITIES}|${BASE}|${STORE}|^ingest/` },
       to: { path: 'node_modules/@slack/' },
     },
     {
       name: 'base-not-up',
       severity: 'error',
-      comment: 'The base (llm, text, security, db, config, log, errors) knows no capability or adapter.',
+      comment: 'The base knows no capability, store, adapter or the ingest pipeline.',
       from: { path: BASE },
-      to: { path: `${CAPABILITIES}|${ADAPTERS}|^ingest/` },
+      to: { path: `${CAPABILITIES}|${ADAPTERS}|${STORE}|^ingest/` },
+    },
+    {
+      name: 'store-not-adapter',
+      severity: 'error',
+      comment: 'Repositories serve adapters; they know no adapter or pipeline.',
+      from: { path: STORE },
+      to: { path: `${ADAPTERS}|^ingest/` },
     },
     {
       name: 'capability-not-ingest',
@@ -41,9 +72,9 @@ module.exports = {
     {
       name: 'ingest-not-adapter',
       severity: 'error',
-      comment: 'The ingest pipeline is called by adapters.',
+      comment: 'The ingest pipeline is called by adapters, and writes no state but the index.',
       from: { path: '^ingest/' },
-      to: { path: ADAPTERS },
+      to: { path: `${ADAPTERS}|${STORE}` },
     },
     {
       name: 'not-test',

@@ -12,7 +12,7 @@ import { CHANNEL, renderedText, useSlackHarness } from './harness';
 const fx = useSlackHarness();
 // Installed in the org of Slack's fixtures: the app reads its team, enterprise and app id from auth.test at start.
 beforeEach(async () => {
-  fx.fake.installation = { team_id: 'T111', enterprise_id: 'E111', app_id: 'A111' };
+  fx.fake.installation = { team_id: 'T111', enterprise_id: 'E111', app_id: 'A0001' };
   await fx.restart();
 });
 let seq = 0;
@@ -59,8 +59,12 @@ test('a user of another enterprise in a Slack Connect channel is still refused, 
 });
 
 test('outside Enterprise Grid another team is still external (Slack Connect between workspaces)', async () => {
+  // A workspace outside any Grid org: installed as plain T111.
+  fx.fake.installation = { team_id: 'T111', app_id: 'A0001' };
+  await fx.restart();
   const { body, ts } = gridMention({ user: 'UOTHER02', userTeam: 'T999', extShared: true });
   delete body.enterprise_id;
+  body.team_id = 'T111';
   body.authorizations[0].enterprise_id = null;
   await fx.h.sendBody(body);
   await fx.fake.waitFor(() => replies(ts).find((t) => t.includes(EXTERNAL_REPLY)));
