@@ -2,6 +2,8 @@
  * The arrows of STYLE.md, enforced in `npm test`:
  *   adapters (slack, cli, console, main) → capabilities → base (ports, llm, text, security, db, config, log, errors)
  *   adapters → store (the repositories over db/) → capabilities' types
+ *   cli, console → terminal (what both terminal adapters share: plain-text rendering, the ingest runner)
+ *   main.ts (the composition root) → every adapter
  * No exceptions list: a rule that needs one means a piece lives on the wrong level.
  */
 const ADAPTERS = '^src/(slack|cli|console)/|^src/main\\.ts$';
@@ -42,10 +44,24 @@ module.exports = {
       to: { path: '^src/(slack|cli|console)/', pathNot: '^src/$1/' },
     },
     {
+      name: 'terminal-not-adapter',
+      comment: 'What the CLI and the console share knows neither of them, nor Slack.',
+      severity: 'error',
+      from: { path: '^src/terminal/' },
+      to: { path: `${ADAPTERS}` },
+    },
+    {
+      name: 'only-main-composes',
+      severity: 'error',
+      comment: 'Only the composition root and the CLI entry that calls it import src/main.ts.',
+      from: { path: '^src/', pathNot: '^src/cli/(start|manifest)\\.ts$' },
+      to: { path: '^src/main\\.ts$' },
+    },
+    {
       name: 'capability-not-slack',
       severity: 'error',
       comment: 'Only the Slack adapter knows Bolt, the Web API and Block Kit types.',
-      from: { path: `${CAPABILITIES}|${BASE}|${STORE}|^ingest/` },
+      from: { path: `${CAPABILITIES}|${BASE}|${STORE}|^ingest/|^src/terminal/` },
       to: { path: 'node_modules/@slack/' },
     },
     {

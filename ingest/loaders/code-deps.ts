@@ -5,7 +5,7 @@ import { decodeText, describeCause, parseFailed } from './parse-failed.js';
  * Declared dependencies (package.json, pyproject.toml, requirements*.txt) → one chunk listing
  * them, so the /scaffold import check knows which packages the team actually uses.
  */
-export const DEPENDENCY_FILES = ['package.json', 'pyproject.toml', 'requirements.txt'];
+const DEPENDENCY_FILES = ['package.json', 'pyproject.toml', 'requirements.txt'];
 
 /** Whether a path names a dependency manifest (requirements-dev.txt and requirements/base.txt count too). */
 export function isDependencyFile(relPath: string): boolean {
@@ -29,7 +29,7 @@ function fromPackageJson(text: string, relPath: string): string[] {
 }
 
 /** The distribution name of a PEP 508 requirement: `requests[socks]>=2.0; python_version>"3"` → `requests`. */
-export function requirementName(spec: string): string | null {
+function requirementName(spec: string): string | null {
   const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec);
   return m ? m[1] : null;
 }

@@ -3,7 +3,7 @@ import { decodeText, parseFailed } from './parse-failed.js';
 import { topLevelLines } from './code-scan-js.js';
 import { pythonImportSpecifiers, pythonTopLevelStarts } from './code-scan-py.js';
 
-export { loadDependencies, DEPENDENCY_FILES } from './code-deps.js';
+export { loadDependencies,  } from './code-deps.js';
 
 /**
  * Source code → one chunk per top-level symbol (function, class, interface, type, const…),

@@ -120,7 +120,7 @@ function successorOf(statusLine: string): { title?: string; path?: string } | un
 }
 
 /** The record's meta from its file name, front matter, labelled lines and Status section. */
-export function decisionMeta(relPath: string, text: string): { meta: DecisionRecordMeta; body: string; sections: Section[] } {
+function decisionMeta(relPath: string, text: string): { meta: DecisionRecordMeta; body: string; sections: Section[] } {
   const file = relPath.split('/').pop() ?? relPath;
   const { front, body } = stripFrontMatter(text);
   const { title: rawTitle, preamble, sections } = sectionsOf(body);

@@ -35,7 +35,7 @@ function extensionOf(relPath: string): string {
  * Whether a YAML/JSON file is an OpenAPI or Swagger document, by a cheap look at its text
  * (a top-level `openapi:`/`swagger:` key, or the JSON property), without parsing it.
  */
-export function looksLikeOpenApi(relPath: string, content: Buffer): boolean {
+function looksLikeOpenApi(relPath: string, content: Buffer): boolean {
   const text = content.toString('utf8', 0, Math.min(content.length, 200_000)).replace(/^\uFEFF/, '');
   if (extensionOf(relPath) === '.json') return /"(openapi|swagger)"\s*:\s*"\d/.test(text);
   return /^["']?(openapi|swagger)["']?\s*:\s*["']?\d/m.test(text);
@@ -54,4 +54,4 @@ export function loaderFor(relPath: string, content: Buffer): Loader | undefined 
   return BY_EXTENSION[ext];
 }
 
-export { loadCode, loadDependencies, loadCsv, loadMarkdown, loadOpenApi, loadPdf, loadSql, loadText, loadToml };
+export { loadCode, loadDependencies, loadCsv, loadMarkdown, loadOpenApi,  loadSql,  loadToml };

@@ -10,7 +10,7 @@ const log = childLogger('ingest.openapi');
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const MAX_CHARS = 2000;
 
-export interface OperationParameter {
+interface OperationParameter {
   name: string;
   in: string;
   type: string;
@@ -19,7 +19,7 @@ export interface OperationParameter {
 }
 
 /** Parses JSON or YAML into a plain object, with a ParseFailed error naming the problem. */
-export function parseStructured(content: Buffer, relPath: string): Obj {
+function parseStructured(content: Buffer, relPath: string): Obj {
   const text = decodeText(content, relPath);
   let data: unknown;
   try {

@@ -33,7 +33,7 @@ function readReferences(tokens: SqlToken[], i: number, columns: string[], name?:
 }
 
 /** A table-level constraint ("CONSTRAINT x FOREIGN KEY (a) REFERENCES t(b)"), or undefined for CHECK/EXCLUDE/other. */
-export function parseTableConstraint(src: string): ConstraintFact | undefined {
+function parseTableConstraint(src: string): ConstraintFact | undefined {
   const tokens = topLevelTokens(src);
   let i = 0;
   let name: string | undefined;
@@ -58,7 +58,7 @@ function isTableConstraint(src: string): boolean {
   return /^(CONSTRAINT|PRIMARY\s+KEY|FOREIGN\s+KEY|UNIQUE\s*\(|CHECK\s*\(|EXCLUDE|LIKE)\b/i.test(src) || /^UNIQUE\s*\(/i.test(src);
 }
 
-export function parseColumn(src: string): ColumnFact | undefined {
+function parseColumn(src: string): ColumnFact | undefined {
   const tokens = topLevelTokens(src);
   if (tokens.length < 2) return undefined;
   const name = normalizeName(tokens[0]!.text);

@@ -22,7 +22,7 @@ export function isRollbackScript(relPath: string): boolean {
  * Prisma `20240101_init/migration.sql`). Flyway repeatables (`R__x.sql`) and unnumbered files
  * sort after every versioned one.
  */
-export function migrationVersion(relPath: string): number[] | undefined {
+function migrationVersion(relPath: string): number[] | undefined {
   // From the file name outwards, so a folder like `2024-data/` above the migrations does not count.
   for (const segment of relPath.replace(/\\/g, '/').split('/').reverse()) {
     const m = /^[vV]?(\d+(?:[-._]\d+)*)(?=[^\d]|$)/.exec(segment);

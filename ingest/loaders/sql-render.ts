@@ -3,7 +3,7 @@ import type { TableBuild } from './sql-facts.js';
 const MAX_CHARS = 2500;
 
 /** "film_id → film.film_id" for each column pair of a foreign key. */
-export function fkPairs(columns: string[], refTable: string, refColumns: string[]): string {
+function fkPairs(columns: string[], refTable: string, refColumns: string[]): string {
   return columns.map((c, i) => `${c} → ${refTable}.${refColumns[i] ?? refColumns[0] ?? '?'}`).join(', ');
 }
 

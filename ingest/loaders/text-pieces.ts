@@ -16,7 +16,7 @@ interface Block {
  * Splits lines into blocks separated by blank lines. A fenced code block (``` or ~~~) is one
  * block even when it contains blank lines, so a request example is never cut in two.
  */
-export function paragraphBlocks(lines: string[], firstLine: number): Block[] {
+function paragraphBlocks(lines: string[], firstLine: number): Block[] {
   const blocks: Block[] = [];
   let current: string[] = [];
   let start = firstLine;
@@ -74,7 +74,7 @@ function cutBlock(block: Block, max: number): Block[] {
 }
 
 /** Packs paragraph blocks greedily into pieces of at most `max` characters, cutting only between blocks when possible. */
-export function packBlocks(blocks: Block[], max = MAX_CHUNK_CHARS): TextPiece[] {
+function packBlocks(blocks: Block[], max = MAX_CHUNK_CHARS): TextPiece[] {
   const pieces: TextPiece[] = [];
   let parts: string[] = [];
   let size = 0;

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { DeskmateError, ErrorCode } from '../errors.js';
 import { Asker, type AskResult } from '../knowledge/answer/ask.js';
-import { formatResult } from '../console/format.js';
+import { formatResult } from '../terminal/format.js';
 
 interface AskFlags {
   index?: string;
@@ -48,7 +48,7 @@ export async function askCommand(words: string[], flags: AskFlags, io: AskIo = {
 }
 
 /** The documented --json shape first, then extras (who answered, fallbacks). */
-export function publicResult(r: AskResult): Record<string, unknown> {
+function publicResult(r: AskResult): Record<string, unknown> {
   const { question, intent, escalate, reason, confidence, answer, sources, ...extra } = r;
   return { question, intent, escalate, reason, confidence, answer, sources, ...extra };
 }

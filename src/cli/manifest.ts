@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { slackManifest } from '../slack/manifest.js';
+import { slackAppManifest } from '../main.js';
 
 interface ManifestFlags {
   http?: string;
@@ -15,6 +15,6 @@ export function registerManifest(program: Command): void {
 }
 
 export function manifestCommand(flags: ManifestFlags, io: { stdout: { write(s: string): unknown } } = process): void {
-  const manifest = flags.http ? slackManifest({ mode: 'http', baseUrl: flags.http }) : slackManifest({ mode: 'socket' });
+  const manifest = slackAppManifest(flags);
   io.stdout.write(JSON.stringify(manifest, null, 2) + '\n');
 }

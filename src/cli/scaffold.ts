@@ -21,7 +21,7 @@ export function registerScaffold(program: Command): void {
     .action((words: string[], flags: ScaffoldFlags) => scaffoldCommand(words, flags));
 }
 
-export function formatScaffold(r: ScaffoldResult): string {
+function formatScaffold(r: ScaffoldResult): string {
   const out = [`\`\`\`${r.language}`, r.code.trimEnd(), '```'];
   if (r.exemplars.length) out.push(`Exemplars: ${r.exemplars.map((e) => `${e.path}#${e.section}`).join(', ')}`);
   if (r.unresolved.length) {

@@ -7,7 +7,8 @@ import { DeskmateError, ErrorCode } from '../errors.js';
 import type { TableInfo } from '../ports/chunk.js';
 import { readIndexData, requireManifest } from '../knowledge/index/index-store.js';
 import type { SchemaOrigins } from '../schema/schema-origins.js';
-import { formatSchemaReview, partitionsFromChunks, reviewSchema } from '../schema/schema-review.js';
+import { partitionsFromChunks, reviewSchema } from '../schema/schema-review.js';
+import { formatSchemaReview } from '../schema/schema-review-format.js';
 
 interface SchemaReviewFlags {
   index?: string;

@@ -5,9 +5,9 @@ import { userMessageOf } from '../errors.js';
 import { Asker } from '../knowledge/answer/ask.js';
 import { readManifest } from '../knowledge/index/index-store.js';
 import { childLogger } from '../log.js';
-import { formatResult } from './format.js';
-import { ingestCommand } from '../cli/ingest.js';
-import { renderReport } from '../cli/report.js';
+import { formatResult } from '../terminal/format.js';
+import { ingestCommand } from '../terminal/ingest-run.js';
+import { renderReport } from '../terminal/report-text.js';
 
 const log = childLogger('console');
 

@@ -12,7 +12,7 @@ const bannedEntry = z.union([
   z.object({ phrase: z.string().min(1), replacement: z.string().optional() }).strict(),
 ]);
 
-export const brandVoiceSchema = z
+const brandVoiceSchema = z
   .object({
     banned: z.array(bannedEntry).default([]),
     emoji: z
@@ -51,7 +51,7 @@ export function limitFor(field: CopyField, voice: Pick<BrandVoice, 'limits'> | u
   return own === undefined ? platform : Math.min(own, platform);
 }
 
-export const DEFAULT_BRAND_VOICE_FILE = 'brand-voice.default.yaml';
+const DEFAULT_BRAND_VOICE_FILE = 'brand-voice.default.yaml';
 
 /** The shipped default sits at the package root; walk up from this file (src/ or dist/src/). */
 function findShippedDefault(): string {

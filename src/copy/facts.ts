@@ -8,7 +8,7 @@ import { renderIdentifiers } from './identifiers.js';
  * "latency reduced by 400ms" can never be announced as "40% faster".
  */
 
-export type FactKind = 'reference' | 'version' | 'quantity' | 'number' | 'name';
+type FactKind = 'reference' | 'version' | 'quantity' | 'number' | 'name';
 
 export interface Fact {
   kind: FactKind;

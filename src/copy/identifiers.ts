@@ -15,7 +15,7 @@ const CAMEL = /(?<![\w.@/$-])(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+(?:[A-Z][a
 const SNAKE = /(?<![\w.@/$-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w$])/g;
 
 /** True for a token a reader would see as code rather than a word. */
-export function isIdentifier(token: string): boolean {
+function isIdentifier(token: string): boolean {
   const t = token.replace(/\(\)$/, '');
   if (FILE_EXTENSION.test(t) || DOTTED_BRAND.test(t)) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(t)) return !/^(?:[a-z]\.){1,3}[a-z]?$/i.test(t);
@@ -30,7 +30,7 @@ export function findIdentifiers(text: string): string[] {
 }
 
 /** "generateCodeFrame" → "generate code frame"; "parseURLPath" → "parse URL path"; "FST_ERR_X" → "FST ERR X". */
-export function identifierWords(token: string): string {
+function identifierWords(token: string): string {
   const t = token.replace(/\(\)$/, '');
   const parts = t
     .split(/[._$]+/)

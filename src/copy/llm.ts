@@ -20,7 +20,7 @@ export interface LlmPromptInput {
   feedback?: string[];
 }
 
-export function buildCopyPrompt(input: LlmPromptInput): { system: string; user: string } {
+function buildCopyPrompt(input: LlmPromptInput): { system: string; user: string } {
   const banned = input.voice.banned.map((b) => (b.replacement ? `${b.phrase} (write "${b.replacement}")` : b.phrase)).join(', ');
   const limit = (field: Parameters<typeof limitFor>[0]) => limitFor(field, input.voice);
   const system = [

@@ -21,12 +21,12 @@ const SQUASH_ITEM = /^\s*\*\s+\S/;
 /** A bare commit id (7–40 hex digits with at least one letter and one digit). */
 const COMMIT_ID = /(?<![\w/])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,40}(?![\w/])/g;
 
-export function isTrailerLine(line: string): boolean {
+function isTrailerLine(line: string): boolean {
   return TRAILER_LINE.test(line) || TICKET_LINE.test(line);
 }
 
 /** Removes addresses, handles and commit ids from one line of prose. */
-export function stripPersonal(text: string): string {
+function stripPersonal(text: string): string {
   return text
     .replace(EMAIL, '')
     .replace(HANDLE, '')

@@ -25,7 +25,7 @@ function loadParser(): Promise<CommitParserType> {
 }
 
 /** Types that rarely matter to users: skipped unless nothing else is left. */
-export const LOW_INTEREST_TYPES = new Set(['chore', 'ci', 'test', 'tests', 'build', 'style', 'refactor']);
+const LOW_INTEREST_TYPES = new Set(['chore', 'ci', 'test', 'tests', 'build', 'style', 'refactor']);
 
 /** Removes commit syntax from a description: PR references, backticks, a trailing period. */
 export function cleanSummary(text: string): string {

@@ -33,7 +33,7 @@ function acronyms(text: string): string {
 const PAST_TO_BASE: Record<string, string> = { made: 'make', ran: 'run', brought: 'bring', built: 'build', kept: 'keep', sent: 'send', set: 'set', split: 'split', threw: 'throw', wrote: 'write' };
 
 /** "added" → "add", "fixes" → "fix", "supported" → "support": commit subjects use all three. */
-export function baseVerb(word: string): string | null {
+function baseVerb(word: string): string | null {
   const w = word.toLowerCase();
   if (isCommitVerb(w)) return w;
   if (PAST_TO_BASE[w]) return PAST_TO_BASE[w];
@@ -61,7 +61,7 @@ function plainLower(text: string, original: string): string {
 }
 
 /** Splits a description that holds several sentences ("added X. latency reduced by 400ms.") into ideas. */
-export function splitIdeas(summary: string): string[] {
+function splitIdeas(summary: string): string[] {
   return summary
     .split(/(?<=[a-z0-9)\]])[.;!]\s+(?=[A-Za-z])|\s+(?:and also|, also|; also)\s+/)
     .map((s) => s.replace(/[\s.;,:]+$/, '').trim())

@@ -8,7 +8,7 @@ import type { ParsedCommit } from './types.js';
 
 export type NoteKind = 'breaking' | 'new' | 'improved' | 'fixed';
 
-export const NOTE_ORDER: NoteKind[] = ['breaking', 'new', 'improved', 'fixed'];
+const NOTE_ORDER: NoteKind[] = ['breaking', 'new', 'improved', 'fixed'];
 
 export const NOTE_HEADING: Record<NoteKind, string> = {
   breaking: 'Breaking changes',
@@ -31,7 +31,7 @@ const NEW_VERBS = /^(?:add|adds|added|introduce[sd]?|implement(?:s|ed)?|support(
 const FIX_VERBS = /^(?:fix(?:es|ed)?|resolve[sd]?|prevent(?:s|ed)?|correct(?:s|ed)?|repair(?:s|ed)?|handle[sd]?|avoid(?:s|ed)?|restore[sd]?|bugfix)\b/i;
 
 /** Null when the commit is not user-facing. */
-export function noteKindOf(c: ParsedCommit): NoteKind | null {
+function noteKindOf(c: ParsedCommit): NoteKind | null {
   if (c.breaking) return 'breaking';
   const header = c.header.trim();
   if (MERGE.test(header) || REVERT.test(header) || c.type === 'revert') return null;

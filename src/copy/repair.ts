@@ -24,7 +24,7 @@ const EMPTY_PREDICATE = /\b(?:is|are|was|were|be|been|being|now|has|have|gets|ge
  * to stand on its own: a conjunction, preposition or article left hanging goes, and a sentence
  * whose predicate was removed ("The parser is.") is dropped rather than published half-made.
  */
-export function repairGrammar(text: string): string {
+function repairGrammar(text: string): string {
   return text
     .split(/(\n+)/)
     .map((part) => {
@@ -115,7 +115,7 @@ function stripCommitSyntaxKeepingCode(text: string): string {
 }
 
 /** One field through every repair step, in an order where later steps cannot undo earlier ones. */
-export function repairField(field: CopyField, text: string, ctx: GuardContext, fallback?: CopyText): string {
+function repairField(field: CopyField, text: string, ctx: GuardContext, fallback?: CopyText): string {
   let out = stripPrivate(field === 'changelog' ? text : ctx.voice.identifiers === 'code' ? stripCommitSyntaxKeepingCode(text) : stripCommitSyntax(text));
   const allowance = emojiAllowance(field, ctx.voice);
   if (allowance !== Infinity) out = stripEmoji(out, allowance);

@@ -40,6 +40,6 @@ export function setPragma(db: Database.Database, pragma: string): void {
   db.exec(`PRAGMA ${pragma}`);
 }
 
-export function userVersion(db: Database.Database): number {
+function userVersion(db: Database.Database): number {
   return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
 }

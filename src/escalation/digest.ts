@@ -2,7 +2,7 @@
  * Escalations raised outside a senior's working hours (or in do-not-disturb) wait, unnotified, for
  * one digest when the senior is next available. Pure: groups what waits, oldest first per senior.
  */
-import type { Escalation } from '../store/types.js';
+import type { Escalation } from './types.js';
 
 export function waitingForDigest(open: Escalation[]): Map<string, Escalation[]> {
   const bySenior = new Map<string, Escalation[]>();

@@ -3,7 +3,7 @@
  * current senior, then, after another `afterMs`, a hand-over to the next senior of the pool.
  * Pure; the caller sends the messages and saves the record.
  */
-import type { Escalation } from '../store/types.js';
+import type { Escalation } from './types.js';
 
 export type ReminderStep = 'remind' | 'reassign';
 

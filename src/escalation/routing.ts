@@ -10,7 +10,7 @@ export interface TopicRoute {
   seniors: string[];
 }
 
-export const DEFAULT_TOPIC = 'default';
+const DEFAULT_TOPIC = 'default';
 
 export interface RouteDecision {
   topic: string;

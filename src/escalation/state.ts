@@ -2,7 +2,7 @@
  * The escalation state machine: open → claimed → resolved (open → resolved is allowed: a senior may
  * answer without claiming). Pure: returns the next record or a refusal with a reason for the user.
  */
-import type { Escalation } from '../store/types.js';
+import type { Escalation } from './types.js';
 
 export type EscalationAction =
   | { type: 'claim'; actor: string }

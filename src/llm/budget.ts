@@ -8,7 +8,7 @@ import { openUsageStore, type UsageStore, type UsageTotal } from './usage-store.
 const log = childLogger('llm.budget');
 const HOUR_MS = 3_600_000;
 
-export type BudgetBlock = 'rate_limited' | 'spending_cap';
+type BudgetBlock = 'rate_limited' | 'spending_cap';
 
 export interface BudgetVerdict {
   allowed: boolean;

@@ -7,7 +7,7 @@ import { chatModelFor, modelNameFor, type TaskModel } from './models.js';
 const log = childLogger('llm.gateway');
 
 /** Why a task runs on the offline path: nothing configured, or a budget limit. */
-export type OfflineReason = 'not_configured' | NonNullable<BudgetVerdict['fallback']>;
+type OfflineReason = 'not_configured' | NonNullable<BudgetVerdict['fallback']>;
 
 /**
  * What a capability gets when it wants a model: the task's model (metered), or the offline

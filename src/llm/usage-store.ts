@@ -9,7 +9,7 @@ import { acquirePostgres } from '../db/pool.js';
 
 
 /** One LLM call: who asked, which task and model, tokens and estimated USD. */
-export interface UsageRecord {
+interface UsageRecord {
   at: number;
   task: LlmTask;
   user: string;

@@ -16,7 +16,7 @@ export interface PriceEstimate {
  * USD per 1,000 tokens [input, output] for common models, matched by name prefix (longest first),
  * so "gpt-4o-mini-2024-07-18" prices as gpt-4o-mini. An estimate for the weekly report, not a bill.
  */
-export const DEFAULT_PRICES_PER_1K: Record<string, [number, number]> = {
+const DEFAULT_PRICES_PER_1K: Record<string, [number, number]> = {
   'gpt-4o-mini': [0.00015, 0.0006],
   'gpt-4o': [0.0025, 0.01],
   'gpt-4.1-nano': [0.0001, 0.0004],

@@ -1,5 +1,5 @@
 import { childLogger } from '../log.js';
-import { isRetryableStoreError } from '../store/retryable.js';
+import { isRetryableStoreError } from '../db/retryable.js';
 import { backoffMs, DEFAULT_BACKOFF, DEFAULT_BUFFER_CAPACITY, overflow, warnOnDrop, type BackoffSchedule } from './flush-policy.js';
 import type { BaselineAggregate, MetricEvent, MetricsStore } from './types.js';
 

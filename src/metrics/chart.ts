@@ -43,7 +43,7 @@ export function headline(report: WeeklyReport): string {
 }
 
 /** The weekdays the chart shows: working days, plus any other day that has data in either week. */
-export function shownWeekdays(report: WeeklyReport, workingDays: number[] = [1, 2, 3, 4, 5]): number[] {
+function shownWeekdays(report: WeeklyReport, workingDays: number[] = [1, 2, 3, 4, 5]): number[] {
   const busy = new Set([...report.per_day, ...report.last_week.per_day].filter((d) => d.net_interruptions || d.interruptions || d.questions).map((d) => d.weekday));
   return [1, 2, 3, 4, 5, 6, 7].filter((w) => workingDays.includes(w) || busy.has(w));
 }
@@ -113,7 +113,7 @@ export function chartSpec(report: WeeklyReport, size: ChartSize, options: ChartO
   } as vl.TopLevelSpec;
 }
 
-export async function chartSvg(report: WeeklyReport, size: ChartSize, options: ChartOptions = {}): Promise<string> {
+async function chartSvg(report: WeeklyReport, size: ChartSize, options: ChartOptions = {}): Promise<string> {
   const view = new vega.View(vega.parse(vl.compile(chartSpec(report, size, options)).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -14,7 +14,7 @@ export function duration(seconds: number | null): string {
 }
 
 /** Said wherever counts appear, so five console questions and an empty report do not look like a bug. */
-export const SCOPE_NOTE = 'Only Slack is counted: questions in the local console or `deskmate ask` are not recorded.';
+const SCOPE_NOTE = 'Only Slack is counted: questions in the local console or `deskmate ask` are not recorded.';
 
 /** "107 = 70 answered + 28 escalated + 5 not helpful + 4 unanswered": parts that add up to the total. */
 export function questionsLine(report: WeeklyReport): string {

@@ -16,12 +16,12 @@ export interface ReportPoster {
 }
 
 /** The slice of @slack/web-api's WebClient used here, typed structurally so metrics stays free of Slack types. */
-export interface WebClientLike {
+interface WebClientLike {
   chat: { postMessage(args: { channel: string; text: string; blocks: Block[] }): Promise<unknown> };
   files: { uploadV2(args: { channel_id: string; file: Buffer; filename: string; title: string }): Promise<unknown> };
 }
 
-export function webClientPoster(client: WebClientLike): ReportPoster {
+function webClientPoster(client: WebClientLike): ReportPoster {
   return {
     postMessage: async (channel, text, blocks) => {
       await client.chat.postMessage({ channel, text, blocks });

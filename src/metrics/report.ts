@@ -37,14 +37,14 @@ export interface ReportOptions {
   gapConfidence: number;
 }
 
-export interface QuestionOutcomes {
+interface QuestionOutcomes {
   deflected: number;
   escalated: number;
   not_helpful: number;
   unanswered: number;
 }
 
-export interface PeriodFigures {
+interface PeriodFigures {
   questions: number;
   /** A partition of `questions` (see the definitions above). */
   outcomes: QuestionOutcomes;
@@ -63,7 +63,7 @@ export interface PeriodFigures {
   helpful_ratio: number | null;
 }
 
-export interface SeniorFigures {
+interface SeniorFigures {
   senior: string;
   interruptions: number;
   interruptions_per_day: number | null;
@@ -72,7 +72,7 @@ export interface SeniorFigures {
   baseline_per_day: number | null;
 }
 
-export interface DayFigures {
+interface DayFigures {
   date: string;
   weekday: number;
   interruptions: number;
@@ -119,7 +119,7 @@ function byRef(events: MetricEvent[]): Map<string, MetricEvent[]> {
 
 const after = (thread: MetricEvent[] | undefined, at: number, until = Infinity) => (thread ?? []).filter((e) => e.at >= at && e.at <= until);
 
-export function elapsedWorkingDays(week: ReportWeek, now: number, workingDays: number[]): number {
+function elapsedWorkingDays(week: ReportWeek, now: number, workingDays: number[]): number {
   return week.days.filter((d) => d.start <= now && workingDays.includes(d.weekday)).length;
 }
 
@@ -170,7 +170,7 @@ function resolutionSeconds(escalation: MetricEvent, thread: MetricEvent[] | unde
   return (resolved.at - (asked?.at ?? escalation.at)) / 1000;
 }
 
-export function periodFigures(events: MetricEvent[], week: ReportWeek, opts: ReportOptions, threads = byRef(events)): PeriodFigures {
+function periodFigures(events: MetricEvent[], week: ReportWeek, opts: ReportOptions, threads = byRef(events)): PeriodFigures {
   const inWeek = events.filter((e) => inRange(e, week.start, week.end));
   const outcomes = inWeek.filter((e) => e.type === 'question_asked').map((q) => outcome(q, threads.get(q.ref)));
   const escalations = inWeek.filter((e) => e.type === 'escalated');

@@ -3,7 +3,7 @@
  * `channel:threadTs`). Reports are pure functions of these rows, so every figure can be recomputed.
  */
 
-export type MetricEventType =
+type MetricEventType =
   | 'question_asked'
   | 'answered'
   | 'escalated'

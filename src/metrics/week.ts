@@ -11,7 +11,7 @@ export interface CivilDate {
   day: number;
 }
 
-export interface ReportDay {
+interface ReportDay {
   /** YYYY-MM-DD in the team's timezone. */
   date: string;
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
@@ -61,7 +61,7 @@ export function zonedInstant(date: CivilDate, timeZone: string, hour = 0, minute
   return naive - offsetAt(first, timeZone);
 }
 
-export function localDate(t: number, timeZone: string): CivilDate {
+function localDate(t: number, timeZone: string): CivilDate {
   const w = wallClock(t, timeZone);
   return { year: w.year, month: w.month, day: w.day };
 }
@@ -71,13 +71,13 @@ export function addDays(d: CivilDate, n: number): CivilDate {
   return { year: u.getUTCFullYear(), month: u.getUTCMonth() + 1, day: u.getUTCDate() };
 }
 
-export function isoWeekday(d: CivilDate): number {
+function isoWeekday(d: CivilDate): number {
   const wd = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
   return wd === 0 ? 7 : wd;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-export const formatDate = (d: CivilDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+const formatDate = (d: CivilDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 function isoWeekOf(d: CivilDate): { year: number; week: number } {
   const thursday = addDays(d, 4 - isoWeekday(d));

@@ -1,5 +1,5 @@
 /** What a loader produces for one retrievable piece of a source file. */
-export type ChunkKind = 'markdown' | 'openapi-operation' | 'openapi-schema' | 'sql-table' | 'pdf' | 'csv' | 'text' | 'code' | 'decision';
+type ChunkKind = 'markdown' | 'openapi-operation' | 'openapi-schema' | 'sql-table' | 'pdf' | 'csv' | 'text' | 'code' | 'decision';
 
 export type DecisionStatus = 'accepted' | 'proposed' | 'rejected' | 'deprecated' | 'superseded' | 'unknown';
 

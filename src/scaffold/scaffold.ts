@@ -38,7 +38,7 @@ function isExemplar(c: Chunk): boolean {
 }
 
 /** The language asked for by name, else the exemplars' language, else TypeScript. */
-export function languageFor(request: string, exemplars: Chunk[]): ScaffoldLanguage {
+function languageFor(request: string, exemplars: Chunk[]): ScaffoldLanguage {
   if (/\b(python|django|flask|fastapi|pydantic|\.py)\b/i.test(request)) return 'python';
   if (/\b(typescript|\.ts|tsx)\b/i.test(request)) return 'typescript';
   if (/\b(javascript|node\.?js|\.js|jsx)\b/i.test(request)) return 'javascript';
@@ -52,7 +52,7 @@ export function extractCode(reply: string): string {
   return (blocks.length ? blocks.join('\n\n') : reply).trim();
 }
 
-export function buildScaffoldPrompt(request: string, language: ScaffoldLanguage, exemplars: Chunk[], deps: Pick<ScaffoldDeps, 'conventions' | 'declared' | 'knownModules'>): Array<SystemMessage | HumanMessage> {
+function buildScaffoldPrompt(request: string, language: ScaffoldLanguage, exemplars: Chunk[], deps: Pick<ScaffoldDeps, 'conventions' | 'declared' | 'knownModules'>): Array<SystemMessage | HumanMessage> {
   const system = [
     `You write ${language} code for a team, in the team's own style.`,
     'Follow the conventions and copy the patterns of the exemplars (base classes, error handling, logging, naming, file layout).',

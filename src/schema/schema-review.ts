@@ -2,7 +2,6 @@ import type { ForeignKey, TableInfo } from '../ports/chunk.js';
 import { cyclesWithin, dependencyLevels, stronglyConnected, type DependencyGraph } from './schema-review-graph.js';
 import { foreignKeyKey, type SchemaOrigins } from './schema-origins.js';
 
-export { formatSchemaReview } from './schema-review-format.js';
 export { isSchemaReviewQuestion } from './schema-review-question.js';
 
 /**

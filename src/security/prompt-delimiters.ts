@@ -6,7 +6,7 @@
  */
 
 /** Every tag our prompt builders wrap data in: quoted text can neither open nor close any of them. */
-export const DELIMITER_TAGS = ['source', 'conversation', 'facts', 'exemplar', 'conventions', 'declared-dependencies', 'project-modules'] as const;
+const DELIMITER_TAGS = ['source', 'conversation', 'facts', 'exemplar', 'conventions', 'declared-dependencies', 'project-modules'] as const;
 
 const TAG_PATTERN = new RegExp(`<(\\s*/?\\s*)(${DELIMITER_TAGS.join('|')})(?![\\w-])`, 'gi');
 

@@ -20,7 +20,7 @@ const CONTEXT_TURNS = 6;
 const TURN_CHARS = 1000;
 
 /** The conversation key DM turns are stored under. */
-export function dmConversation(channel: string): string {
+function dmConversation(channel: string): string {
   return `dm:${channel}`;
 }
 

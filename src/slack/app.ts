@@ -58,7 +58,7 @@ export interface DeskmateAppOptions {
   serverTimeouts?: Partial<ServerTimeouts>;
 }
 
-export interface ServerTimeouts {
+interface ServerTimeouts {
   headersMs: number;
   requestMs: number;
   keepAliveMs: number;

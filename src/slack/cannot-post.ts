@@ -4,7 +4,7 @@ import type { Logger } from '../log.js';
 /** Slack's answers when the bot may not post in a conversation (not invited, private, archived, policy). */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'restricted_action_read_only_channel', 'restricted_action_thread_only_channel', 'ekm_access_denied']);
 
-export function slackErrorCode(err: unknown): string | undefined {
+function slackErrorCode(err: unknown): string | undefined {
   const code = (err as { data?: { error?: unknown } })?.data?.error;
   return typeof code === 'string' ? code : undefined;
 }

@@ -8,8 +8,8 @@ import type { Config } from '../config.js';
  * all), so a reply is delivered once Slack recovers, and a call never hangs longer than `timeout`.
  * Slack's own `ok: false` errors are answers, not outages, and are not retried.
  */
-export const SLACK_RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
-export const SLACK_CALL_TIMEOUT_MS = 30_000;
+const SLACK_RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
+const SLACK_CALL_TIMEOUT_MS = 30_000;
 
 export type SlackRetryConfig = typeof SLACK_RETRY_CONFIG;
 

@@ -19,7 +19,7 @@ import type { SlackRuntime } from './runtime.js';
 
 const log = childLogger('slack.copy');
 
-export const ANNOUNCEMENTS_UNSET =
+const ANNOUNCEMENTS_UNSET =
   'Nothing was posted: no announcements channel is configured. Set `copy.announcementsChannel` in deskmate.config.yaml to a channel ID (e.g. C0123456789), invite Deskmate to that channel, restart, then click Approve & post again.';
 
 /** Policy: who may act on a draft, and whether it still takes actions. */

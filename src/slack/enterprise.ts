@@ -5,7 +5,7 @@ import { isExternalAuthor } from './guards.js';
 const log = childLogger('slack.enterprise');
 
 /** The Enterprise Grid organisation the app is installed in, from an Events API envelope. */
-export function installationEnterprise(body: unknown): string | undefined {
+function installationEnterprise(body: unknown): string | undefined {
   const b = body as { enterprise_id?: unknown; authorizations?: Array<{ enterprise_id?: unknown }> };
   const id = b?.authorizations?.[0]?.enterprise_id ?? b?.enterprise_id;
   return typeof id === 'string' && id ? id : undefined;

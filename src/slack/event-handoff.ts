@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { childLogger } from '../log.js';
 import type { DeskmateStore } from '../store/types.js';
-import { isRetryableStoreError } from '../store/retryable.js';
+import { isRetryableStoreError } from '../db/retryable.js';
 
 const log = childLogger('slack.handoff');
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { HTTPReceiver, type HTTPReceiverOptions } from '@slack/bolt';
 import { childLogger } from '../log.js';
 import type { DeskmateStore } from '../store/types.js';
-import { isRetryableStoreError } from '../store/retryable.js';
+import { isRetryableStoreError } from '../db/retryable.js';
 import { foreignInstallation, type InstallationIdentity } from './installation-identity.js';
 import type { EventHandoff } from './event-handoff.js';
 
@@ -24,10 +24,10 @@ export interface EventsFrontOptions extends HTTPReceiverOptions {
   now?: () => number;
 }
 
-export type Verdict = { ok: true } | { ok: false; why: string };
+type Verdict = { ok: true } | { ok: false; why: string };
 
 /** Timestamp window (both directions) and v0 HMAC, compared in constant time. Pure but for `nowMs`. */
-export function verifySlackSignature(secret: string, headers: IncomingMessage['headers'], raw: Buffer, nowMs: number): Verdict {
+function verifySlackSignature(secret: string, headers: IncomingMessage['headers'], raw: Buffer, nowMs: number): Verdict {
   const tsHeader = headers['x-slack-request-timestamp'];
   const sig = headers['x-slack-signature'];
   if (typeof tsHeader !== 'string' || typeof sig !== 'string') return { ok: false, why: 'missing signature headers' };

@@ -45,10 +45,10 @@ export function isExternalAuthor(body: unknown, event: unknown): boolean {
 
 const GUEST_CACHE_MS = 10 * 60_000;
 
-export type Membership = 'member' | 'guest' | 'unknown';
+type Membership = 'member' | 'guest' | 'unknown';
 
 /** users.info lookups for guest status, cached for ten minutes per user. */
-export class GuestChecker {
+class GuestChecker {
   private readonly cache = new Map<string, { membership: Membership; at: number }>();
 
   constructor(private readonly client: WebClient) {}
@@ -71,7 +71,7 @@ export class GuestChecker {
 
 const checkers = new WeakMap<WebClient, GuestChecker>();
 
-export const UNKNOWN_MEMBERSHIP_REPLY = 'Sorry, I could not check your account just now, so I cannot answer from the internal docs. Please try again in a minute.';
+const UNKNOWN_MEMBERSHIP_REPLY = 'Sorry, I could not check your account just now, so I cannot answer from the internal docs. Please try again in a minute.';
 
 /**
  * The refusal for this asker, or undefined when they may read the docs. users.info is only called

@@ -22,10 +22,10 @@ export const SUGGESTED_PROMPTS = [
 export type ManifestMode = { mode: 'socket' } | { mode: 'http'; baseUrl: string };
 
 /** The events path Bolt's HTTP receiver serves (src/slack/app.ts). */
-export const EVENTS_PATH = '/slack/events';
+const EVENTS_PATH = '/slack/events';
 
 /** Checks and normalises the public base URL Slack will call (https, no path after the host). */
-export function requestBaseUrl(raw: string): string {
+function requestBaseUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);

@@ -17,7 +17,7 @@ export function answersNothing(config: Pick<Config, 'mode'>): boolean {
   return config.mode === 'observe';
 }
 
-export function questionRef(q: Pick<StoredQuestion, 'channel' | 'threadTs' | 'messageTs'>): string {
+function questionRef(q: Pick<StoredQuestion, 'channel' | 'threadTs' | 'messageTs'>): string {
   return threadRef(q.channel, q.threadTs ?? q.messageTs);
 }
 

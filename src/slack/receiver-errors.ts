@@ -1,6 +1,6 @@
 import type { ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { childLogger } from '../log.js';
-import { isRetryableStoreError } from '../store/retryable.js';
+import { isRetryableStoreError } from '../db/retryable.js';
 
 const log = childLogger('slack.receiver');
 

@@ -17,7 +17,7 @@ export const CHART_FILENAME = 'interruptions.png';
  * Posts with the Web API client: blocks via chat.postMessage, the chart via files.uploadV2
  * (files.getUploadURLExternal → POST the bytes → files.completeUploadExternal).
  */
-export function slackReportPoster(client: WebClient): ReportPoster {
+function slackReportPoster(client: WebClient): ReportPoster {
   return {
     postMessage: async (channel, text, blocks) => {
       await client.chat.postMessage({ channel, text, blocks: asKnownBlocks(blocks) });

@@ -44,7 +44,7 @@ function part(el: Element): string {
 }
 
 /** Text of every rich_text block, one line per section; '' when there are none. */
-export function richTextOf(blocks: unknown): string {
+function richTextOf(blocks: unknown): string {
   if (!Array.isArray(blocks)) return '';
   return (blocks as Element[])
     .filter((b) => b?.type === 'rich_text')

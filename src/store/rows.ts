@@ -3,8 +3,8 @@ import type { Escalation, EscalationSaveResult, EscalationState, QuestionStatus,
 /** Row → record mapping, the same for both databases (PostgreSQL returns BIGINT as strings, SQLite booleans as 0/1). */
 export type Row = Record<string, unknown>;
 
-export const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
-export const optNumber = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
+const opt = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+const optNumber = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 
 export function toQuestion(r: Row): StoredQuestion {
   return {

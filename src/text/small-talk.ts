@@ -11,7 +11,7 @@
  */
 import { normalizeQuestion } from './normalize-question.js';
 
-export type SmallTalkAct = 'greeting' | 'thanks' | 'acknowledgement' | 'farewell';
+type SmallTalkAct = 'greeting' | 'thanks' | 'acknowledgement' | 'farewell';
 
 export interface SmallTalk {
   act: SmallTalkAct;

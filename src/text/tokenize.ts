@@ -7,7 +7,7 @@ const STOP = new Set(
   'a an and are as at be by can do does for from has have how i if in into is it its me my of on or our so that the their them then there these this to was we what when where which who why will with would you your'.split(' '),
 );
 
-export function isStopword(term: string): boolean {
+function isStopword(term: string): boolean {
   return STOP.has(term);
 }
 
@@ -63,7 +63,7 @@ export function words(text: string): string[] {
 const stemCache = new Map<string, string>();
 
 /** stem() memoised: vocabularies are small next to the text, so most calls are hits. */
-export function cachedStem(word: string): string {
+function cachedStem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     if (stemCache.size > 200_000) stemCache.clear();

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { ingestCommand } from '../../src/cli/ingest';
-import { isConnectionError } from '../../src/cli/failures';
+import { ingestCommand } from '../../src/terminal/ingest-run';
+import { isConnectionError } from '../../src/terminal/failures';
 import { ErrorCode } from '../../src/errors';
 import { tmpDir } from '../support/tmp';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runIngest } from '../../ingest/pipeline';
 import { describePhase } from '../../ingest/progress';
-import { redactionsInIndex, summarize } from '../../src/cli/ingest';
+import { redactionsInIndex, summarize } from '../../src/terminal/ingest-run';
 import { LOCAL_EMBEDDER_NAME, LocalHashEmbeddings } from '../../src/llm/local-embeddings';
 import { tmpDir } from '../support/tmp';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { renderReport } from '../../src/cli/report';
+import { renderReport } from '../../src/terminal/report-text';
 import { loadConfig } from '../../src/config';
 import { runConsole } from '../../src/console/console';
 import { SqliteMetricsStore } from '../../src/metrics/sqlite';

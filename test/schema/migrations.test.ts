@@ -4,7 +4,8 @@ import pg from 'pg';
 import { applyMigrations, isRollbackScript, orderMigrations } from '../../ingest/loaders/sql-migrations';
 import { loadSql } from '../../ingest/loaders/index';
 import { schemaReviewCommand } from '../../src/cli/schema-review';
-import { formatSchemaReview, reviewSchema } from '../../src/schema/schema-review';
+import { reviewSchema } from '../../src/schema/schema-review';
+import { formatSchemaReview } from '../../src/schema/schema-review-format';
 import { freshDatabase, testDatabaseUrl } from '../support/postgres';
 import { tmpDir } from '../support/tmp';
 

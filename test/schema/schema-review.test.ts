@@ -3,7 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { loadSql } from '../../ingest/loaders/index';
 import type { TableInfo } from '../../src/ports/chunk';
-import { formatSchemaReview, isCovered, partitionsFromChunks, reviewSchema, type SchemaReview } from '../../src/schema/schema-review';
+import { isCovered, partitionsFromChunks, reviewSchema, type SchemaReview } from '../../src/schema/schema-review';
+import { formatSchemaReview } from '../../src/schema/schema-review-format';
 
 async function tablesOf(sql: string): Promise<TableInfo[]> {
   return (await loadSql(Buffer.from(sql), 'planted.sql')).tables!;

@@ -6,7 +6,7 @@ import { bundledSamplesDir } from '../../src/paths';
 import { runIngest } from '../../ingest/pipeline';
 
 /** A runbook written by an attacker (or a careless colleague): broadcasts, mentions, a fake link, an injected instruction. */
-export const HOSTILE_DOC = `# Paging the on-call rotation
+const HOSTILE_DOC = `# Paging the on-call rotation
 
 To page the on-call rotation for the parcel tracker, post <!channel> and <!here> in the ops room, then ping <@U0EVIL1> and <#C0EVIL|ops>. Escalate with <!everyone> and <!subteam^S0EVIL|@oncall>, see <https://evil.example/phish|the official runbook>.
 
@@ -23,4 +23,4 @@ export async function buildHostileIndex(): Promise<string> {
 }
 
 /** Live Slack control sequences: a broadcast, a user/channel/group mention or a link. */
-export const LIVE_MARKUP = /<[!@#][^>]*>|<https?:[^>]*>/;
+const LIVE_MARKUP = /<[!@#][^>]*>|<https?:[^>]*>/;

@@ -13,7 +13,7 @@ import { buttonClick, eventEnvelope, postSigned, slashCommand, type SignedRespon
 
 export const SECRET = 'test-signing-secret';
 export const SENIOR_API = 'USENIORAPI';
-export const SENIOR_WEBHOOKS = 'USENIORHOOK';
+const SENIOR_WEBHOOKS = 'USENIORHOOK';
 export const SENIOR_DEFAULT = 'USENIORDEF';
 export const ADMIN = 'UADMIN';
 export const JUNIOR = 'UJUNIOR';

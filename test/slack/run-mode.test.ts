@@ -1,5 +1,5 @@
 import { configSchema } from '../../src/config';
-import { runModeOf } from '../../src/cli/start';
+import { runModeOf } from '../../src/main';
 
 const withSlack = (slack: Record<string, string>) => configSchema.parse({ slack });
 

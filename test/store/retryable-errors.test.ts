@@ -1,4 +1,4 @@
-import { isRetryableStoreError } from '../../src/store/retryable';
+import { isRetryableStoreError } from '../../src/db/retryable';
 import { isRetryableStoreError as slackClassifier } from '../../src/slack/receiver-errors';
 
 const coded = (code: string, message = 'x') => Object.assign(new Error(message), { code });

@@ -3,7 +3,7 @@
  * (ARG before FROM, FROM … AS, WORKDIR, ENV, COPY [--from] [--chown], RUN, USER, ENTRYPOINT, CMD,
  * line continuations, comments). Anything else is kept as an instruction so a test can refuse it.
  */
-export interface Instruction {
+interface Instruction {
   keyword: string;
   args: string;
   line: number;

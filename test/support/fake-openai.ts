@@ -5,14 +5,14 @@ import type { AddressInfo } from 'node:net';
  * A loopback OpenAI-compatible server: /v1/chat/completions (plain and SSE streaming) and
  * /v1/embeddings (float or base64, as the OpenAI client asks). Tests script its behaviour.
  */
-export interface ChatRequest {
+interface ChatRequest {
   model: string;
   messages: Array<{ role: string; content: string }>;
   stream?: boolean;
   [key: string]: unknown;
 }
 
-export type ChatBehaviour =
+type ChatBehaviour =
   | { kind: 'reply'; content: string | ((req: ChatRequest) => string) }
   | { kind: 'status'; status: number; body?: string }
   | { kind: 'malformed' }

@@ -7,13 +7,13 @@ import type { QuestionShape } from '../intent/question-shape.js';
 
 export { questionShape, type QuestionShape } from '../intent/question-shape.js';
 
-export interface TextBlock {
+interface TextBlock {
   kind: 'code' | 'ordered' | 'bullets' | 'table' | 'heading' | 'prose';
   text: string;
 }
 
 /** A chunk's text back into blocks: fenced code whole, lists and tables whole, paragraphs. */
-export function textBlocks(text: string): TextBlock[] {
+function textBlocks(text: string): TextBlock[] {
   const out: TextBlock[] = [];
   let buf: string[] = [];
   let fence: string | undefined;
@@ -67,7 +67,7 @@ function lineKind(line: string): 'item' | 'table' | 'indented' | 'prose' {
 }
 
 /** Code longer than this many lines is cut with a pointer to the source: Slack readers skim. */
-export const MAX_CODE_LINES = 20;
+const MAX_CODE_LINES = 20;
 /** A procedure longer than this many steps is cut the same way. */
 const MAX_STEPS = 12;
 

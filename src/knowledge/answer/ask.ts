@@ -22,7 +22,7 @@ import { sourceUrl } from './source-links.js';
 
 const log = childLogger('ask');
 
-export interface AskSource {
+interface AskSource {
   path: string;
   section: string;
   score: number;

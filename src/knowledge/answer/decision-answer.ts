@@ -9,7 +9,7 @@ import type { Hit } from '../retrieval/retriever.js';
  */
 
 /** The coverage a decision hit needs before its record answers a why-question instead of a senior. */
-export const DECISION_MIN_SCORE = 0.45;
+const DECISION_MIN_SCORE = 0.45;
 /** Decision hits further down than this are about something else. */
 const DECISION_MAX_RANK = 3;
 const ANSWERING: ReadonlySet<DecisionRecordMeta['status']> = new Set(['accepted', 'superseded', 'deprecated', 'unknown']);

@@ -2,7 +2,7 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { Hit } from '../retrieval/retriever.js';
 import { escapeAttribute, quoteAsData } from '../../security/prompt-delimiters.js';
 
-export { quoteAsData };
+;
 
 /**
  * A grounded answer from retrieved context only. Retrieved text is quoted as data inside

@@ -5,7 +5,8 @@ import type { TaskModel } from '../../llm/models.js';
 import type { Chunk, TableInfo } from '../../ports/chunk.js';
 import { llmAnswer } from '../../llm/complete.js';
 import { quoteAsData } from '../../security/prompt-delimiters.js';
-import { formatSchemaReview, partitionsFromChunks, reviewSchema, tableKey, type SchemaReview } from '../../schema/schema-review.js';
+import { partitionsFromChunks, reviewSchema, tableKey, type SchemaReview } from '../../schema/schema-review.js';
+import { formatSchemaReview } from '../../schema/schema-review-format.js';
 
 const log = childLogger('schema-review');
 const MAX_SOURCES = 8;
@@ -27,7 +28,7 @@ function sourcesFor(review: SchemaReview, chunks: Chunk[]): SchemaReviewAnswer['
   return (picked.length ? picked : tableChunks).slice(0, MAX_SOURCES).map((c) => ({ path: c.path, section: c.section, score: 1 }));
 }
 
-export function buildReviewPrompt(question: string, facts: string): Array<SystemMessage | HumanMessage> {
+function buildReviewPrompt(question: string, facts: string): Array<SystemMessage | HumanMessage> {
   const system = [
     'You are Deskmate, reviewing a database schema before a migration.',
     'The facts below were computed exactly from the DDL: treat them as true and do not invent tables, columns or constraints.',

@@ -10,7 +10,7 @@ import { MANIFEST_FILE, type Manifest } from './manifest.js';
  * old manifest a moment before the switch can still open it); that run removes it and anything a
  * killed run left behind. Indexes from before this layout keep their files beside the manifest.
  */
-export const BUILDS_DIR = 'builds';
+const BUILDS_DIR = 'builds';
 export const FILES = {
   index: 'hnswlib.index',
   args: 'args.json',

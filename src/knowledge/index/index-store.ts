@@ -45,7 +45,7 @@ export function readManifest(dir: string): Manifest | null {
   return manifest;
 }
 
-export function corrupt(dir: string, what: string, cause?: unknown): DeskmateError {
+function corrupt(dir: string, what: string, cause?: unknown): DeskmateError {
   return new DeskmateError(ErrorCode.IndexCorrupt, `The index in ${dir} is unusable: ${what}. Rebuild it with \`deskmate ingest\` (add --index ${dir} if that is not the default).`, { cause });
 }
 
@@ -80,7 +80,7 @@ export function readIndexData(dir: string, options: { vectors?: boolean } = {}):
   }
 }
 
-export function readTables(build: string): TableInfo[] {
+function readTables(build: string): TableInfo[] {
   const graphFile = path.join(build, FILES.graph);
   return fs.existsSync(graphFile) ? (JSON.parse(fs.readFileSync(graphFile, 'utf8')) as { tables: TableInfo[] }).tables : [];
 }

@@ -21,8 +21,8 @@ export interface LexicalData {
   impacts: Float32Array;
 }
 
-export const FIELDS = ['section', 'struct', 'path', 'text'] as const;
-export const FIELD_BOOST = [2.5, 2, 0.6, 1];
+const FIELDS = ['section', 'struct', 'path', 'text'] as const;
+const FIELD_BOOST = [2.5, 2, 0.6, 1];
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 export function structureText(chunk: Chunk): string {

@@ -37,7 +37,7 @@ export interface Retrieval {
  * Scoring parameters. The score is an absolute 0..1 scale so that one number means the same
  * across questions; the confidence model (confidence.ts) is fitted on features built from it.
  */
-export const SCORING = {
+const SCORING = {
   /** Candidates each of BM25 and the vector search propose before scoring. */
   candidates: 40,
   /** Reciprocal-rank-fusion constant (the usual 60: rank 0 is worth 1/60). */
@@ -312,6 +312,6 @@ function distinct(hits: Hit[], k: number): Hit[] {
   return out;
 }
 
-export function wordsOf(text: string): string[] {
+function wordsOf(text: string): string[] {
   return words(text);
 }

@@ -93,7 +93,7 @@ function base64Runs(text: string): Array<[number, number]> {
 }
 
 /** Decoded text when `b64` is base64 of printable text; undefined for binary (images, hashes, keys). */
-export function printableBase64(b64: string): string | undefined {
+function printableBase64(b64: string): string | undefined {
   // Base64 of text mixes cases and (nearly always) digits; words, paths and identifiers do not.
   if (!/[0-9+=]/.test(b64) || !/[A-Z]/.test(b64) || !/[a-z]/.test(b64)) return undefined;
   // Binary (hashes, keys, images) shows in the first bytes: decode those before the whole run.

@@ -13,7 +13,7 @@ import { findStructuredSecrets } from './structured.js';
 import { findCsvSecrets, findSqlInsertSecrets, findTableSecrets } from './tables.js';
 import type { Redaction, SanitizeResult } from './types.js';
 
-export type { Redaction, SanitizeResult } from './types.js';
+export type {  SanitizeResult } from './types.js';
 export { addToReport, emptyReport, formatReport, lineOf, locateInSource } from './report.js';
 export type { RedactionReport } from './report.js';
 export { configureSanitizer } from './allowlist.js';

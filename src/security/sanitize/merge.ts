@@ -24,7 +24,7 @@ export function mergeRedactions(found: Redaction[]): Redaction[] {
   return merged.map(({ type, start, end }) => ({ type, start, end }));
 }
 
-export function placeholderFor(type: string): string {
+function placeholderFor(type: string): string {
   return `[REDACTED:${type}]`;
 }
 

@@ -118,7 +118,7 @@ function splitTopLevel(list: string, offset: number): Array<{ text: string; star
 }
 
 /** Redacts one cell of a column named for a secret or for personal data, if its value fits. */
-export function pushCell(out: Redaction[], cell: { text: string; start: number }, header: string): void {
+function pushCell(out: Redaction[], cell: { text: string; start: number }, header: string): void {
   const lead = cell.text.length - cell.text.trimStart().length;
   const trimmed = cell.text.trim();
   const unquoted = trimmed.replace(/^(["'`])(.*)\1$/, '$2');

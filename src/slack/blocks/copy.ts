@@ -35,7 +35,7 @@ function field(label: string, text: string, limit?: number): SlackBlock {
   return section(`*${label}*${count}\n${escapeMrkdwn(text) || '_(empty)_'}`);
 }
 
-export function violationLine(v: Violation): string {
+function violationLine(v: Violation): string {
   const what = `${v.field}: ${v.detail}`;
   return v.fixed ? `• ✅ fixed, ${escapeMrkdwn(what)}${v.repair ? ` (${escapeMrkdwn(v.repair)})` : ''}` : `• ⚠️ *still there*, ${escapeMrkdwn(what)}`;
 }
@@ -121,7 +121,7 @@ export function announcementMessage(copy: CopyText): { text: string; blocks: Sla
 }
 
 /** Modal inputs, by block id; each holds one plain_text_input with action_id `value`. */
-export const EDIT_FIELDS: Array<{ block: string; label: string; multiline: boolean; optional?: boolean; get: (c: CopyText) => string }> = [
+const EDIT_FIELDS: Array<{ block: string; label: string; multiline: boolean; optional?: boolean; get: (c: CopyText) => string }> = [
   { block: 'headline', label: 'Headline', multiline: false, get: (c) => c.headline },
   { block: 'blurb', label: 'Blurb (2–3 sentences)', multiline: true, get: (c) => c.blurb },
   { block: 'x', label: 'X caption (≤ 280; empty leaves it out)', multiline: true, optional: true, get: (c) => c.captions.x },

@@ -6,7 +6,7 @@ import { escapeMrkdwn } from './escape.js';
 import type { SlackBlock, SlackButton } from './types.js';
 
 /** Waiting for the senior's next working day (or the end of their do-not-disturb). */
-export function isDeferred(e: Escalation): boolean {
+function isDeferred(e: Escalation): boolean {
   return e.state === 'open' && e.notifiedAt === undefined && !isUserGroup(e.senior);
 }
 
@@ -39,7 +39,7 @@ export function escalationNotice(e: Escalation): RenderedMessage {
 }
 
 /** Slack DM channel ids start with D: what was said there stays between the asker and Deskmate. */
-export function isDirectMessageChannel(channel: string): boolean {
+function isDirectMessageChannel(channel: string): boolean {
   return channel.startsWith('D');
 }
 

@@ -10,14 +10,14 @@ import { uploadsFor, type DmUpload } from './dm-uploads.js';
 const MATCHES = 3;
 const EXCERPT_CHARS = 600;
 
-export interface UploadMatch {
+interface UploadMatch {
   upload: DmUpload;
   chunk: ChunkDraft;
   score: number;
 }
 
 /** The uploaded chunks sharing the most (stemmed, non-stopword) terms with the question; none share nothing. */
-export function matchUploads(question: string, uploads: DmUpload[], limit = MATCHES): UploadMatch[] {
+function matchUploads(question: string, uploads: DmUpload[], limit = MATCHES): UploadMatch[] {
   const q = new Set(terms(question));
   if (!q.size) return [];
   const scored: UploadMatch[] = [];

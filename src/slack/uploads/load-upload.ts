@@ -5,7 +5,7 @@ import { loaderFor } from '../../../ingest/loaders/index.js';
 import { sanitizeMany } from '../../security/sanitize/index.js';
 
 /** File types a DM upload may be: the formats the docs index reads (YAML/JSON only as OpenAPI). */
-export const UPLOAD_EXTENSIONS = ['.pdf', '.csv', '.md', '.markdown', '.yaml', '.yml', '.json', '.sql'] as const;
+const UPLOAD_EXTENSIONS = ['.pdf', '.csv', '.md', '.markdown', '.yaml', '.yml', '.json', '.sql'] as const;
 
 export interface LoadedUpload {
   chunks: ChunkDraft[];

@@ -20,7 +20,7 @@ export interface SharedFile {
 }
 
 /** The bot token only ever goes to Slack's own file hosts (or the configured Slack API host in tests and proxies). */
-export function mayCarryToken(url: string, apiUrl?: string): boolean {
+function mayCarryToken(url: string, apiUrl?: string): boolean {
   try {
     const u = new URL(url);
     if (apiUrl && u.host === new URL(apiUrl).host) return true;

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 
-export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-export type ButtonHandler = (args: ButtonArgs) => Promise<void>;
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+type ButtonHandler = (args: ButtonArgs) => Promise<void>;
 
 export interface ButtonRouter {
   action(actionId: string, handler: ButtonHandler): void;

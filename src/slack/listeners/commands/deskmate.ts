@@ -8,7 +8,7 @@ import { postStats } from '../../stats-command.js';
 
 const log = childLogger('slack.command');
 
-export const COMMAND_HELP = [
+const COMMAND_HELP = [
   '*Deskmate commands*',
   '• `/deskmate help`: this help.',
   '• `/deskmate reindex`: rebuild the docs index from the configured paths (admins only).',

@@ -1,4 +1,4 @@
-import { mrkdwnToPlain } from '../../src/console/plain';
+import { mrkdwnToPlain } from '../../src/terminal/plain';
 
 describe('Slack mrkdwn as plain terminal text', () => {
   it.each([

@@ -19,7 +19,7 @@ const FS_REASONS: Record<string, string> = {
   EDQUOT: 'the disk quota is exhausted',
 };
 
-export function isFsWriteError(err: unknown): err is NodeJS.ErrnoException {
+function isFsWriteError(err: unknown): err is NodeJS.ErrnoException {
   return typeof (err as NodeJS.ErrnoException)?.code === 'string' && (err as NodeJS.ErrnoException).code! in FS_REASONS;
 }
 

@@ -1,5 +1,5 @@
-import { formatResult } from '../../src/console/format';
-import { mrkdwnToPlain as plainText } from '../../src/console/plain';
+import { formatResult } from '../../src/terminal/format';
+import { mrkdwnToPlain as plainText } from '../../src/terminal/plain';
 
 describe('the console prints plain text, not Slack mrkdwn', () => {
   it('drops emphasis markers and turns links into label (url), leaving code as written', () => {
