@@ -91,7 +91,8 @@ export async function draftCopy(messages: string[], options: DraftCopyOptions): 
       feedback = findings.map((f) => `${f.field}: ${f.detail}`);
     } catch (err) {
       failure = err instanceof DeskmateError ? err : new DeskmateError(ErrorCode.LlmFailed, 'The model request failed.', { cause: err });
-      log.warn({ err: failure.cause ?? failure, code: failure.code, attempt: attempts }, 'copy generation failed');
+      // The cause's message, not the error object: a provider error serialises to kilobytes of JSON and a stack.
+      log.warn({ err: String((failure.cause as Error | undefined)?.message ?? failure.message).slice(0, 300), code: failure.code, attempt: attempts }, 'copy generation failed');
       break;
     }
   }
