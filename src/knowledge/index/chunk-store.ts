@@ -94,15 +94,39 @@ export class ChunkStore {
   get(i: number): Chunk {
     const hit = this.cache.get(i);
     if (hit) return hit;
+    const chunk = this.read(i);
+    if (this.cache.size >= 4096) this.cache.delete(this.cache.keys().next().value as number);
+    this.cache.set(i, chunk);
+    return chunk;
+  }
+
+  /** One entry from disk, not cached (a full read must not churn the query cache). */
+  read(i: number): Chunk {
     const start = this.offsets[i];
     const len = this.offsets[i + 1] - start - 1;
     const buf = Buffer.allocUnsafe(len);
     let done = 0;
     while (done < len) done += fs.readSync(this.fd, buf, done, len - done, start + done);
     const [, doc] = JSON.parse(buf.toString('utf8')) as [string, { pageContent: string; metadata: Record<string, unknown> }];
-    const chunk = documentToChunk(doc);
-    if (this.cache.size >= 4096) this.cache.delete(this.cache.keys().next().value as number);
-    this.cache.set(i, chunk);
-    return chunk;
+    return documentToChunk(doc);
   }
+}
+
+/**
+ * Every chunk of a build, in label order. With docstore.offsets each entry is parsed on its own: a
+ * million-chunk docstore.json is larger than the longest string V8 can hold, so it is never read
+ * whole. Builds written before the offsets file existed are parsed whole, as before.
+ */
+export function readAllChunks(docstoreFile: string, offsetsFile: string, expected: number): Chunk[] {
+  if (fs.existsSync(offsetsFile)) {
+    const store = ChunkStore.open(docstoreFile, offsetsFile, expected);
+    const chunks = new Array<Chunk>(expected);
+    for (let i = 0; i < expected; i++) chunks[i] = store.read(i);
+    return chunks;
+  }
+  const entries = JSON.parse(fs.readFileSync(docstoreFile, 'utf8')) as Array<[string, { pageContent: string; metadata: Record<string, unknown> }]>;
+  const chunks = new Array<Chunk>(entries.length);
+  for (const [label, doc] of entries) chunks[Number(label)] = documentToChunk(doc);
+  if (chunks.length !== expected) throw new Error(`docstore.json holds ${chunks.length} chunks, the manifest ${expected}`);
+  return chunks;
 }

@@ -7,7 +7,7 @@ import { DeskmateError, ErrorCode } from '../../errors.js';
 import type { Chunk, TableInfo } from '../../ports/chunk.js';
 import { MANIFEST_FILE, MANIFEST_VERSION, type Manifest } from './manifest.js';
 import { FILES, buildPath, newBuildDir, removeStaleBuilds, switchTo } from './build-layout.js';
-import { ChunkStore, documentToChunk, writeChunkFiles } from './chunk-store.js';
+import { ChunkStore, documentToChunk, readAllChunks, writeChunkFiles } from './chunk-store.js';
 import { buildLexical, type LexicalData } from './lexical-build.js';
 import { writeLexicalFile } from './lexical-file.js';
 import { LexicalIndex } from './lexical-index.js';
@@ -63,10 +63,7 @@ export function readIndexData(dir: string, options: { vectors?: boolean } = {}):
   if (!manifest) return null;
   const build = buildPath(dir, manifest);
   try {
-    const entries = JSON.parse(fs.readFileSync(path.join(build, FILES.docstore), 'utf8')) as Array<[string, { pageContent: string; metadata: Record<string, unknown> }]>;
-    const chunks = new Array<Chunk>(entries.length);
-    for (const [label, doc] of entries) chunks[Number(label)] = documentToChunk(doc);
-    if (chunks.length !== manifest.chunkCount) throw new Error(`expected ${manifest.chunkCount} chunks, found ${chunks.length}`);
+    const chunks = readAllChunks(path.join(build, FILES.docstore), path.join(build, FILES.offsets), manifest.chunkCount);
     let vectors = new Float32Array(0);
     if (options.vectors !== false) {
       const buf = fs.readFileSync(path.join(build, FILES.vectors));

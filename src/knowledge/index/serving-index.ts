@@ -8,7 +8,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { Chunk, TableInfo } from '../../ports/chunk.js';
 import type { Manifest } from './manifest.js';
 import { FILES } from './build-layout.js';
-import { ChunkStore, chunkToDocument, documentToChunk } from './chunk-store.js';
+import { ChunkStore, chunkToDocument, documentToChunk, readAllChunks } from './chunk-store.js';
 import { LexicalIndex } from './lexical-index.js';
 
 /**
@@ -73,12 +73,8 @@ export function openServing(build: string, manifest: Manifest, embeddings: Embed
   // Indexes written before docstore.offsets and lexical.bin existed are parsed and indexed whole, as before.
   let all: Chunk[] | null = null;
   const readAll = (): Chunk[] => {
-    if (all) return all;
-    const entries = JSON.parse(fs.readFileSync(at(FILES.docstore), 'utf8')) as Array<[string, { pageContent: string; metadata: Record<string, unknown> }]>;
-    const chunks = new Array<Chunk>(entries.length);
-    for (const [label, doc] of entries) chunks[Number(label)] = documentToChunk(doc);
-    if (chunks.length !== count) throw new Error(`docstore.json holds ${chunks.length} chunks, the manifest ${count}`);
-    return (all = chunks);
+    all ??= readAllChunks(at(FILES.docstore), at(FILES.offsets), count);
+    return all;
   };
   const store = fs.existsSync(at(FILES.offsets)) ? ChunkStore.open(at(FILES.docstore), at(FILES.offsets), count) : null;
   if (!store) readAll();
