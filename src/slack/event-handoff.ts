@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { childLogger } from '../log.js';
 import type { DeskmateStore } from '../store/types.js';
 import { isRetryableStoreError } from '../db/retryable.js';
+import { WorkQueue } from './work-queue.js';
 
 const log = childLogger('slack.handoff');
 
@@ -19,29 +20,25 @@ export interface ReceivedEvent {
  * source of truth: what is lost from memory here (a crash) is replayed from it.
  */
 export class EventHandoff {
-  private readonly waiting: Array<ReceivedEvent & { at: number }> = [];
-  private readonly known = new Set<string>();
-  private running = 0;
-  private idleWaiters: Array<() => void> = [];
+  private readonly queue: WorkQueue<ReceivedEvent>;
   private app: App | undefined;
 
   constructor(
     private readonly store: DeskmateStore,
-    private readonly busy: () => boolean = () => false,
-    private readonly maxDeferMs = 1000,
+    busy: () => boolean = () => false,
+    maxDeferMs = 1000,
     /** A few at once, so their question writes share one commit (src/store/group-commit.ts). */
-    private readonly concurrency = 4,
-  ) {}
+    concurrency = 4,
+  ) {
+    this.queue = new WorkQueue((e) => e.eventId, (e) => this.handle(e), { concurrency, busy, maxDeferMs, name: 'events' });
+  }
 
   attach(app: App): void {
     this.app = app;
   }
 
   push(event: ReceivedEvent): void {
-    if (this.known.has(event.eventId)) return;
-    this.known.add(event.eventId);
-    this.waiting.push({ ...event, at: performance.now() });
-    this.pump();
+    this.queue.push(event);
   }
 
   /** Hands over every stored, unsettled event received more than `olderThanMs` ago (crash recovery). */
@@ -56,38 +53,17 @@ export class EventHandoff {
         await this.store.settleEvent(e.eventId);
         continue;
       }
-      if (!this.known.has(e.eventId)) added++;
-      this.push({ eventId: e.eventId, body });
+      if (this.queue.push({ eventId: e.eventId, body })) added++;
     }
     return added;
   }
 
   get size(): number {
-    return this.waiting.length + this.running;
+    return this.queue.size;
   }
 
   idle(): Promise<void> {
-    if (this.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  private pump(): void {
-    while (this.running < this.concurrency) {
-      const next = this.waiting.shift();
-      if (!next) return;
-      this.running++;
-      const run = () => {
-        // Acks first: a listener sanitizes and stores, which would hold up requests still in the socket.
-        if (this.busy() && performance.now() - next.at < this.maxDeferMs) return void setTimeout(run, 2);
-        void this.handle(next).finally(() => {
-          this.known.delete(next.eventId);
-          this.running--;
-          this.pump();
-          if (this.size === 0) for (const w of this.idleWaiters.splice(0)) w();
-        });
-      };
-      setImmediate(run);
-    }
+    return this.queue.idle();
   }
 
   private async handle(event: ReceivedEvent): Promise<void> {
