@@ -19,6 +19,7 @@ export class KyselyStore implements DeskmateStore {
   private readonly db: Db;
   private readonly accepts?: GroupCommit<QuestionInput, StoredQuestion | undefined>;
   /** A burst of envelopes is stored in one transaction, like questions (see GroupCommit). */
+  private inboxInsertSql?: string;
   private readonly inbox = new GroupCommit<{ eventId: string; body: string }, boolean>((events) => this.receiveAll(events));
 
   protected constructor(private readonly handle: DbHandle<StoreTables>) {
@@ -44,10 +45,10 @@ export class KyselyStore implements DeskmateStore {
 
   private receiveAll(events: Array<{ eventId: string; body: string }>): Promise<boolean[]> {
     const now = Date.now();
-    const insert = this.db.insertInto('event_inbox').values({ event_id: '', body: '', received_at: 0 }).onConflict((oc) => oc.doNothing());
     // SQLite: one prepared statement in one better-sqlite3 transaction (the ack waits on this commit).
     if (this.handle.withRawSqlite) {
-      const insertSql = compiledOnce(insert);
+      // Compiled once: this runs for every acked event.
+      const insertSql = (this.inboxInsertSql ??= compiledOnce(this.db.insertInto('event_inbox').values({ event_id: '', body: '', received_at: 0 }).onConflict((oc) => oc.doNothing())));
       return this.handle.withRawSqlite((raw) => {
         const stmt = raw.prepare(insertSql);
         return raw.transaction(() => events.map((e) => stmt.run(storableText(e.eventId), e.body, now).changes > 0))();
